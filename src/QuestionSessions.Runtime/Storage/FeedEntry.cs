@@ -1,0 +1,3 @@
+namespace QuestionSessions.Runtime.Storage;
+
+public sealed record FeedEntry(FeedPosition Position, StoredEvent Event);
