@@ -1,0 +1,4 @@
+namespace QuestionSessions.Domain;
+
+/// <summary>Who did it, as the public history shows it.</summary>
+public sealed record ActorRef(string UserId, string Name);

@@ -1,0 +1,13 @@
+namespace QuestionSessions.Domain.Bodies;
+
+public abstract record BodyCommand(Actor Actor, DateTimeOffset Now);
+
+public sealed record EstablishBody(
+    string BodyId, BodyKind Kind, string Name, string NameEn, string? ParentBodyId, string Term, Actor Actor, DateTimeOffset Now)
+    : BodyCommand(Actor, Now);
+
+public sealed record SeatMember(Member Member, Actor Actor, DateTimeOffset Now) : BodyCommand(Actor, Now);
+
+public sealed record AppointOfficial(Official Official, Actor Actor, DateTimeOffset Now) : BodyCommand(Actor, Now);
+
+public sealed record AdoptRulesProfile(RulesProfile Profile, Actor Actor, DateTimeOffset Now) : BodyCommand(Actor, Now);

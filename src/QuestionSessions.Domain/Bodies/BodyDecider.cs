@@ -1,0 +1,111 @@
+namespace QuestionSessions.Domain.Bodies;
+
+/// <summary>Bodies are set up by administrators; members and officials are added by events, never edited in place.</summary>
+public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
+{
+    public static string Category => "body";
+
+    public static BodyState Initial => BodyState.Empty;
+
+    public static Decision<BodyEvent> Decide(BodyCommand command, BodyState state)
+    {
+        var bodyId = command is EstablishBody e ? e.BodyId : state.BodyId;
+        if (!command.Actor.Holds(Role.Admin, bodyId))
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Forbidden, "admin_required", "Only an administrator may change a body.");
+        }
+
+        if (command is not EstablishBody && !state.Exists)
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.NotFound, "body_not_found", "The body does not exist.");
+        }
+
+        return command switch
+        {
+            EstablishBody c => Establish(c, state),
+            SeatMember c => Seat(c, state),
+            AppointOfficial c => Appoint(c, state),
+            AdoptRulesProfile c => Adopt(c, state),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
+        };
+    }
+
+    public static BodyState Evolve(BodyState state, BodyEvent @event) => @event switch
+    {
+        BodyEstablished e => state with
+        {
+            BodyId = e.BodyId, Kind = e.Kind, Name = e.Name, NameEn = e.NameEn, ParentBodyId = e.ParentBodyId, Term = e.Term,
+        },
+        MemberSeated e => state with { Members = state.Members.SetItem(e.Member.MemberId, e.Member) },
+        OfficialAppointed e => state with { Officials = state.Officials.SetItem(e.Official.OfficialId, e.Official) },
+        RulesProfileAdopted e => state with
+        {
+            RulesProfiles = state.RulesProfiles.RemoveAll(p => p.EffectiveFrom == e.Profile.EffectiveFrom)
+                .Add(e.Profile).Sort((a, b) => a.EffectiveFrom.CompareTo(b.EffectiveFrom)),
+        },
+        _ => state,
+    };
+
+    private static Decision<BodyEvent> Establish(EstablishBody c, BodyState state)
+    {
+        if (state.Exists)
+        {
+            return state.Name == c.Name && state.Kind == c.Kind
+                ? Decision<BodyEvent>.Nothing
+                : Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "body_exists", "A body with this id already exists.");
+        }
+
+        if (string.IsNullOrWhiteSpace(c.BodyId) || string.IsNullOrWhiteSpace(c.Name))
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "body_name_required", "A body needs an id and a name.");
+        }
+
+        return Decision<BodyEvent>.Accept(new BodyEstablished(c.BodyId, c.Kind, c.Name.Trim(), c.NameEn.Trim(), c.ParentBodyId, c.Term, c.Actor.Ref, c.Now));
+    }
+
+    private static Decision<BodyEvent> Seat(SeatMember c, BodyState state)
+    {
+        if (string.IsNullOrWhiteSpace(c.Member.MemberId) || string.IsNullOrWhiteSpace(c.Member.Name))
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "member_name_required", "A member needs an id and a name.");
+        }
+
+        if (state.Officials.ContainsKey(c.Member.MemberId))
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "id_taken", "This id already names an official of the body.");
+        }
+
+        return state.Members.TryGetValue(c.Member.MemberId, out var seated) && seated == c.Member
+            ? Decision<BodyEvent>.Nothing
+            : Decision<BodyEvent>.Accept(new MemberSeated(c.Member, c.Actor.Ref, c.Now));
+    }
+
+    private static Decision<BodyEvent> Appoint(AppointOfficial c, BodyState state)
+    {
+        if (string.IsNullOrWhiteSpace(c.Official.OfficialId) || string.IsNullOrWhiteSpace(c.Official.Name))
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "official_name_required", "An official needs an id and a name.");
+        }
+
+        if (state.Members.ContainsKey(c.Official.OfficialId))
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "id_taken", "This id already names a member of the body.");
+        }
+
+        return state.Officials.TryGetValue(c.Official.OfficialId, out var known) && known == c.Official
+            ? Decision<BodyEvent>.Nothing
+            : Decision<BodyEvent>.Accept(new OfficialAppointed(c.Official, c.Actor.Ref, c.Now));
+    }
+
+    private static Decision<BodyEvent> Adopt(AdoptRulesProfile c, BodyState state)
+    {
+        if (c.Profile.Problem() is { } problem)
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "rules_profile_invalid", problem);
+        }
+
+        return state.RulesProfiles.Contains(c.Profile)
+            ? Decision<BodyEvent>.Nothing
+            : Decision<BodyEvent>.Accept(new RulesProfileAdopted(c.Profile, c.Actor.Ref, c.Now));
+    }
+}

@@ -1,0 +1,8 @@
+namespace QuestionSessions.Domain.Bodies;
+
+public enum BodyKind
+{
+    NationalAssembly,
+    ProvincialCouncil,
+    CommuneCouncil,
+}

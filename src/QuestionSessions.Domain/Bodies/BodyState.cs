@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace QuestionSessions.Domain.Bodies;
+
+/// <summary>An elected body: who sits in it, who answers to it, and its rules profiles by date.</summary>
+public sealed record BodyState
+{
+    public static BodyState Empty { get; } = new();
+
+    public string BodyId { get; init; } = "";
+
+    public bool Exists => BodyId.Length > 0;
+
+    public BodyKind Kind { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string NameEn { get; init; } = "";
+
+    public string? ParentBodyId { get; init; }
+
+    public string Term { get; init; } = "";
+
+    public ImmutableSortedDictionary<string, Member> Members { get; init; } = ImmutableSortedDictionary<string, Member>.Empty;
+
+    public ImmutableSortedDictionary<string, Official> Officials { get; init; } = ImmutableSortedDictionary<string, Official>.Empty;
+
+    /// <summary>Ordered by effective date; a later profile replaces an earlier one from its date on.</summary>
+    public ImmutableList<RulesProfile> RulesProfiles { get; init; } = [];
+
+    /// <summary>The profile in force on <paramref name="date"/>, or null if none had taken effect yet.</summary>
+    public RulesProfile? ProfileOn(DateOnly date) => RulesProfiles.LastOrDefault(p => p.EffectiveFrom <= date);
+}

@@ -1,0 +1,10 @@
+namespace QuestionSessions.Domain;
+
+public enum Role
+{
+    Chair,
+    Secretariat,
+    Deputy,
+    Respondent,
+    Admin,
+}

@@ -1,0 +1,55 @@
+using QuestionSessions.Domain.Bodies;
+
+namespace QuestionSessions.Domain.Sittings;
+
+/// <summary>Commands carry the actor and the time; new ids are chosen by the caller so Decide stays pure.</summary>
+public abstract record SittingCommand(Actor Actor, DateTimeOffset Now);
+
+public sealed record ScheduleSitting(
+    Guid SittingId, string BodyId, string Title, DateTimeOffset StartsAt, RulesProfile Rules,
+    IReadOnlyList<ClusterPlan> Clusters, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+/// <summary>A written slip. <see cref="Respondent"/> is resolved from the body's officials by the caller.</summary>
+public sealed record FileQuestion(
+    Guid QuestionId, Guid? ClusterId, Respondent Respondent, string Text, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+/// <summary>
+/// Register at the floor for a cluster, either with one's own slip (<see cref="QuestionId"/>) or with the
+/// question's text (a floor question is filed under <see cref="NewQuestionId"/>).
+/// </summary>
+public sealed record RegisterToSpeak(
+    Guid RegistrationId, Guid ClusterId, Guid? QuestionId, string? Text, Guid NewQuestionId, Actor Actor, DateTimeOffset Now)
+    : SittingCommand(Actor, Now);
+
+public sealed record OpenSitting(Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+public sealed record OpenCluster(Guid ClusterId, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+public sealed record ReorderSpeakers(Guid ClusterId, IReadOnlyList<Guid> Order, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+/// <summary>Call the next deputies in the open cluster's queue; <see cref="Count"/> defaults to the rules profile's batch.</summary>
+public sealed record CallSpeakers(int? Count, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+public sealed record InviteRelatedRespondent(string OfficialId, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+/// <summary>
+/// Start a turn in the open cluster. Question and Debate name the deputy's registration; Answer and
+/// Clarification may name the respondent (Answer defaults to the main respondent).
+/// </summary>
+public sealed record StartTurn(
+    Guid TurnId, TurnKind Kind, Guid? RegistrationId, string? SpeakerId, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+public sealed record EndTurn(Guid TurnId, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+public sealed record PublishTranscriptSegment(
+    Guid SegmentId, Guid? TurnId, string SpeakerName, string Markdown, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+public sealed record RecordCommitment(
+    Guid CommitmentId, Guid QuestionId, string? RespondentId, string Owner, string Text, DateOnly Deadline, Actor Actor, DateTimeOffset Now)
+    : SittingCommand(Actor, Now);
+
+public sealed record CloseCluster(Guid ClusterId, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+public sealed record CloseSitting(Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+public sealed record SetVideoStream(string? Url, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
