@@ -1,6 +1,6 @@
 namespace QuestionSessions.Domain.Bodies;
 
-public abstract record BodyCommand(Actor Actor, DateTimeOffset Now);
+public abstract record BodyCommand(Actor Actor, DateTimeOffset Now) : ICommand;
 
 public sealed record EstablishBody(
     string BodyId, BodyKind Kind, string Name, string NameEn, string? ParentBodyId, string Term, Actor Actor, DateTimeOffset Now)

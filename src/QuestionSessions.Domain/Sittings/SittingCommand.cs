@@ -3,7 +3,7 @@ using QuestionSessions.Domain.Bodies;
 namespace QuestionSessions.Domain.Sittings;
 
 /// <summary>Commands carry the actor and the time; new ids are chosen by the caller so Decide stays pure.</summary>
-public abstract record SittingCommand(Actor Actor, DateTimeOffset Now);
+public abstract record SittingCommand(Actor Actor, DateTimeOffset Now) : ICommand;
 
 public sealed record ScheduleSitting(
     Guid SittingId, string BodyId, string Title, DateTimeOffset StartsAt, RulesProfile Rules,
