@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
-app.Run();
+using QuestionSessions.Server.Hosting;
+
+await using var app = ServerApp.Build(args);
+await app.RunAsync();

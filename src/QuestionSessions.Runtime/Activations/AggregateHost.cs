@@ -70,6 +70,21 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
         }
     }
 
+    /// <summary>
+    /// Like <see cref="GetAsync"/>, but null for a stream with no events, without activating it: public
+    /// reads of made-up ids must not fill memory with empty activations.
+    /// </summary>
+    public async Task<(TState State, long Version)?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!_activations.ContainsKey(StreamId(key)) && await _store.GetStreamVersionAsync(StreamId(key), cancellationToken) == 0)
+        {
+            return null;
+        }
+
+        var found = await GetAsync(key, cancellationToken);
+        return found.Version == 0 ? null : found;
+    }
+
     public async Task<CommandResult<TState>> ExecuteAsync(string key, TCommand command, CommandOptions options, CancellationToken cancellationToken)
     {
         var activation = Activate(key);

@@ -1,0 +1,49 @@
+using QuestionSessions.Cli.Verify;
+
+namespace QuestionSessions.Cli;
+
+/// <summary><c>qs</c>: operator commands over the same store the server uses.</summary>
+internal static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await output.WriteLineAsync(Help);
+            return args.Length == 0 ? Usage : Ok;
+        }
+
+        if (StoreArguments.Parse(args.AsSpan(1)) is not { } store)
+        {
+            await error.WriteLineAsync($"qs: could not read the options.\n\n{Help}");
+            return Usage;
+        }
+
+        return args[0] switch
+        {
+            "verify" => await VerifyCommand.RunAsync(store, output, error, cancellationToken),
+            _ => await UnknownAsync(args[0], error),
+        };
+    }
+
+    private static async Task<int> UnknownAsync(string command, TextWriter error)
+    {
+        await error.WriteLineAsync($"qs: unknown command '{command}'.\n\n{Help}");
+        return Usage;
+    }
+
+    private const string Help = """
+        qs — QuestionSessions operator tool
+
+        Usage:
+          qs verify [--provider Sqlite|Postgres] [--connection "<connection string>"]
+              Re-computes every stream's SHA-256 hash chain and names the first broken event.
+              Defaults: the server's embedded store, Sqlite at data/questionsessions.db.
+              Environment: Storage__Provider, Storage__ConnectionString (as for the server).
+              Exit code: 0 all chains hold, 1 a chain is broken, 2 usage error.
+        """;
+}

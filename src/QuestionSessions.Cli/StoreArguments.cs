@@ -1,0 +1,27 @@
+namespace QuestionSessions.Cli;
+
+/// <summary>Which store to open: from options, else the server's environment variables, else the embedded default.</summary>
+internal sealed record StoreArguments(string Provider, string ConnectionString)
+{
+    public static StoreArguments? Parse(ReadOnlySpan<string> args)
+    {
+        var provider = Environment.GetEnvironmentVariable("Storage__Provider") ?? "Sqlite";
+        var connection = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? "Data Source=data/questionsessions.db";
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--provider" when i + 1 < args.Length:
+                    provider = args[++i];
+                    break;
+                case "--connection" when i + 1 < args.Length:
+                    connection = args[++i];
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return new StoreArguments(provider, connection);
+    }
+}

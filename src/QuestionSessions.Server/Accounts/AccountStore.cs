@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using QuestionSessions.Domain;
+using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Server.Hosting;
+
+namespace QuestionSessions.Server.Accounts;
+
+/// <summary>Local accounts with hashed passwords (ASP.NET Core Identity's PBKDF2 hasher), in an ordinary table.</summary>
+internal sealed class AccountStore(IEventStore store)
+{
+    private static readonly JsonSerializerOptions GrantJson = CreateJson();
+    private readonly PasswordHasher<Account> _hasher = new();
+
+    public static async Task CreateTableAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await Sql.ExecuteAsync(connection, """
+            CREATE TABLE IF NOT EXISTS accounts (
+                user_id TEXT PRIMARY KEY,
+                username TEXT NOT NULL UNIQUE,
+                display_name TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                grants TEXT NOT NULL)
+            """, cancellationToken);
+    }
+
+    /// <summary>Creates the account unless the username exists; returns false when it did.</summary>
+    public async Task<bool> CreateAsync(string username, string displayName, string password, IReadOnlyList<Grant> grants, CancellationToken cancellationToken)
+    {
+        var account = new Account(Guid.CreateVersion7().ToString("N"), username.Trim().ToLowerInvariant(), displayName, "", grants);
+        account = account with { PasswordHash = _hasher.HashPassword(account, password) };
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, """
+            INSERT INTO accounts (user_id, username, display_name, password_hash, grants)
+            VALUES (@id, @username, @name, @hash, @grants)
+            ON CONFLICT (username) DO NOTHING
+            """,
+            ("id", account.UserId), ("username", account.Username), ("name", account.DisplayName),
+            ("hash", account.PasswordHash), ("grants", JsonSerializer.Serialize(account.Grants, GrantJson)));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>The account if the password matches, otherwise null (no hint which of the two was wrong).</summary>
+    public async Task<Account?> VerifyAsync(string username, string password, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(username, cancellationToken);
+        if (account is null)
+        {
+            // Hash anyway so a missing user takes as long as a wrong password.
+            _hasher.VerifyHashedPassword(new Account("", "", "", "", []), DummyHash.Value, password);
+            return null;
+        }
+
+        return _hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed ? null : account;
+    }
+
+    public async Task<Account?> FindAsync(string username, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(
+            connection, null, "SELECT user_id, username, display_name, password_hash, grants FROM accounts WHERE username = @username",
+            ("username", username.Trim().ToLowerInvariant()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new Account(
+            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            JsonSerializer.Deserialize<List<Grant>>(reader.GetString(4), GrantJson) ?? []);
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Extensions.ConfigureJson(options);
+        return options;
+    }
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Account>().HashPassword(new Account("", "", "", "", []), Guid.NewGuid().ToString()));
+}

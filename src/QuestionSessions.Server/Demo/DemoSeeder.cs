@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using QuestionSessions.Domain;
+using QuestionSessions.Domain.Bodies;
+using QuestionSessions.Domain.Calendar;
+using QuestionSessions.Domain.Sittings;
+using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Server.Accounts;
+using QuestionSessions.Server.Hosting;
+
+namespace QuestionSessions.Server.Demo;
+
+/// <summary>
+/// Seeds the demo into an empty store through the ordinary command path, so the demo's history is
+/// as real as any other: events, hash chain, read models. Every step is idempotent, so a seed cut
+/// short, or two nodes seeding at once, ends in the same data.
+/// </summary>
+internal sealed class DemoSeeder(
+    IOptions<DemoOptions> options,
+    AggregateHost<BodyDecider, BodyState, BodyCommand, BodyEvent> bodies,
+    AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> sittings,
+    AccountStore accounts,
+    TimeProvider time,
+    ILogger<DemoSeeder> logger)
+{
+    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Seed)
+        {
+            return;
+        }
+
+        var data = Load();
+        if (await accounts.FindAsync("admin", cancellationToken) is not null
+            && await bodies.FindAsync(data.Bodies[^1].BodyId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        logger.LogInformation("Seeding demo bodies, accounts and sittings (password for every demo account: {Password})", options.Value.Password);
+        var now = time.GetUtcNow();
+        var admin = Actor.System;
+        foreach (var body in data.Bodies)
+        {
+            await Body(body.BodyId, new EstablishBody(body.BodyId, body.Kind, body.Name, body.NameEn, body.ParentBodyId, body.Term, admin, now), cancellationToken);
+            await Body(body.BodyId, new AdoptRulesProfile(data.RulesProfiles[body.RulesProfile], admin, now), cancellationToken);
+            foreach (var member in body.Members)
+            {
+                await Body(body.BodyId, new SeatMember(member, admin, now), cancellationToken);
+                await accounts.CreateAsync(member.MemberId, member.Name, options.Value.Password, [new Grant(Role.Deputy, body.BodyId, member.MemberId)], cancellationToken);
+            }
+
+            foreach (var official in body.Officials)
+            {
+                await Body(body.BodyId, new AppointOfficial(official, admin, now), cancellationToken);
+                await accounts.CreateAsync(official.OfficialId, official.Name, options.Value.Password, [new Grant(Role.Respondent, body.BodyId, official.OfficialId)], cancellationToken);
+            }
+        }
+
+        foreach (var sitting in data.Sittings)
+        {
+            await ScheduleAsync(data, sitting, now, cancellationToken);
+        }
+
+        // Last, so "admin exists" means the seed finished.
+        foreach (var account in data.Accounts)
+        {
+            await accounts.CreateAsync(account.Username, account.DisplayName, options.Value.Password, account.Grants, cancellationToken);
+        }
+    }
+
+    private async Task ScheduleAsync(DemoData data, DemoSitting sitting, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var body = data.Bodies.Single(b => b.BodyId == sitting.BodyId);
+        var officials = body.Officials.ToDictionary(o => o.OfficialId, o => new Respondent(o.OfficialId, o.Name, o.Office));
+        var day = VietnamTime.Today(now).AddDays(sitting.StartsInDays);
+        var startsAt = new DateTimeOffset(day.ToDateTime(sitting.LocalStartTime), VietnamTime.Offset);
+        var clusters = sitting.Clusters
+            .Select(c => new ClusterPlan(c.ClusterId, c.Title, officials[c.Main], [.. c.Related.Select(r => officials[r])])).ToList();
+        var rules = data.RulesProfiles[body.RulesProfile];
+        await Sitting(sitting.SittingId, new ScheduleSitting(sitting.SittingId, body.BodyId, sitting.Title, startsAt, rules, clusters, Actor.System, now), cancellationToken);
+
+        foreach (var (slip, index) in sitting.Slips.Select((s, i) => (s, i)))
+        {
+            var member = body.Members.Single(m => m.MemberId == slip.Deputy);
+            var deputy = new Actor(member.MemberId, member.Name, [new Grant(Role.Deputy, body.BodyId, member.MemberId)]);
+            var clusterId = slip.Cluster is { } c ? sitting.Clusters[c].ClusterId : (Guid?)null;
+            var questionId = StableId(sitting.SittingId, $"slip|{index}");
+            await Sitting(sitting.SittingId, new FileQuestion(questionId, clusterId, officials[slip.Respondent], slip.Text, deputy, now), cancellationToken);
+        }
+    }
+
+    private async Task Body(string bodyId, BodyCommand command, CancellationToken cancellationToken)
+    {
+        var result = await bodies.ExecuteAsync(bodyId, command, CommandOptions.None, cancellationToken);
+        if (result.Error is { } error)
+        {
+            logger.LogWarning("Demo seed step {Command} on {Body} refused: {Code}", command.GetType().Name, bodyId, error.Code);
+        }
+    }
+
+    private async Task Sitting(Guid sittingId, SittingCommand command, CancellationToken cancellationToken)
+    {
+        var result = await sittings.ExecuteAsync(sittingId.ToString(), command, CommandOptions.None, cancellationToken);
+        if (result.Error is { } error)
+        {
+            logger.LogWarning("Demo seed step {Command} on sitting {Sitting} refused: {Code}", command.GetType().Name, sittingId, error.Code);
+        }
+    }
+
+    private static Guid StableId(Guid scope, string purpose) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{scope:N}|{purpose}")).AsSpan(0, 16));
+
+    internal static DemoData Load()
+    {
+        using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("QuestionSessions.Server.Demo.demo-data.json")
+            ?? throw new InvalidOperationException("demo-data.json is not embedded.");
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Extensions.ConfigureJson(json);
+        return JsonSerializer.Deserialize<DemoData>(stream, json) ?? throw new InvalidOperationException("demo-data.json is empty.");
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using QuestionSessions.Domain.Bodies;
+using QuestionSessions.Domain.Sittings;
+using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Runtime.Live;
+using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Server.Accounts;
+using QuestionSessions.Server.Bodies;
+using QuestionSessions.Server.Demo;
+using QuestionSessions.Server.Live;
+using QuestionSessions.Server.Sittings;
+
+namespace QuestionSessions.Server.Hosting;
+
+internal static class Extensions
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
+        services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+        services.Configure<AggregateHostOptions>(builder.Configuration.GetSection("Aggregates"));
+        services.Configure<RelayOptions>(builder.Configuration.GetSection("Live"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AggregateHostOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RelayOptions>>().Value);
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return EventStoreFactory.Create(options.Provider, options.ConnectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+        });
+
+        services.AddSingleton<IProjection<SittingState>, SittingDirectory>();
+        services.AddSingleton<IProjection<BodyState>, BodyDirectory>();
+        services.AddSingleton<AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>>();
+        services.AddSingleton<AggregateHost<BodyDecider, BodyState, BodyCommand, BodyEvent>>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<TranscriptRenderer>();
+        services.AddSingleton<CommandRunner>();
+        services.AddSingleton<DemoSeeder>();
+
+        services.AddSingleton(sp => new StreamRelay<Microsoft.AspNetCore.SignalR.SerializedHubMessage>(
+            sp.GetRequiredService<IEventStore>(), LiveEventEncoder.Encode, sp.GetRequiredService<RelayOptions>(),
+            sp.GetRequiredService<ILogger<StreamRelay<Microsoft.AspNetCore.SignalR.SerializedHubMessage>>>()));
+        services.AddSingleton<ViewerRegistry>();
+        services.AddSingleton<HubLifetimeManager<SittingsHub>, SittingsHubLifetimeManager>();
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
+            .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+
+        services.AddHostedService<StartupService>();
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "qs.auth";
+            o.Cookie.HttpOnly = true;
+            // Strict same-site cookies are the CSRF defence for the JSON API: another site cannot send them.
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.Events.OnRedirectToLogin = c => Problem(c.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Problem(c.Response, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+
+    public static void UseApplicationPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+    }
+
+    public static void MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapAccounts();
+        app.MapBodies();
+        app.MapSittings();
+        app.MapHub<SittingsHub>(SittingsHub.Path);
+        app.MapFallbackToFile("index.html");
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    }
+
+    private static Task Problem(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return response.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new() { HttpContext = response.HttpContext, ProblemDetails = { Status = status } }).AsTask();
+    }
+}

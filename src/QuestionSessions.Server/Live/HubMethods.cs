@@ -1,0 +1,13 @@
+namespace QuestionSessions.Server.Live;
+
+/// <summary>Hub method names shared with clients; the web client mirrors these constants.</summary>
+internal static class HubMethods
+{
+    /// <summary>Client → server: join a sitting from a version, answered with a <see cref="JoinReply"/>.</summary>
+    public const string Join = "Join";
+
+    public const string Leave = "Leave";
+
+    /// <summary>Server → client: one <see cref="LiveEvent"/>.</summary>
+    public const string Event = "event";
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using QuestionSessions.Domain.Sittings;
+using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Runtime.Live;
+
+namespace QuestionSessions.Server.Live;
+
+/// <summary>
+/// Sittings are public: anyone may watch. The hub only joins and leaves; events are pushed by the
+/// relay after commit, never sent from here.
+/// </summary>
+[AllowAnonymous]
+internal sealed class SittingsHub(StreamRelay<SerializedHubMessage> relay, ViewerRegistry viewers) : Hub
+{
+    public const string Path = "/hubs/sittings";
+
+    /// <summary>A screen watches one sitting, a wall a few; more is a mistake or abuse.</summary>
+    public const int MaxSittingsPerConnection = 8;
+
+    /// <summary>Join a sitting; events after <paramref name="afterVersion"/> follow, then live ones.</summary>
+    public async Task<JoinReply> Join(Guid sittingId, long afterVersion)
+    {
+        var viewer = viewers.Find(Context.ConnectionId) ?? throw new HubException("Connection is closing.");
+        var stream = AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>.StreamId(sittingId.ToString());
+        if (!viewer.Streams.ContainsKey(stream) && viewer.Streams.Count >= MaxSittingsPerConnection)
+        {
+            throw new HubException($"A connection watches at most {MaxSittingsPerConnection} sittings.");
+        }
+
+        var result = await relay.JoinAsync(stream, afterVersion, viewer, Context.ConnectionAborted);
+        if (result.Outcome == JoinOutcome.Joined)
+        {
+            viewer.Streams.TryAdd(stream, 0);
+        }
+
+        return new JoinReply(result.Outcome, result.Version, result.CaughtUp);
+    }
+
+    public async Task Leave(Guid sittingId)
+    {
+        if (viewers.Find(Context.ConnectionId) is { } viewer)
+        {
+            var stream = AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>.StreamId(sittingId.ToString());
+            viewer.Streams.TryRemove(stream, out _);
+            await relay.LeaveAsync(stream, viewer, Context.ConnectionAborted);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using QuestionSessions.Domain;
+using QuestionSessions.Domain.Sittings;
+using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Server.Accounts;
+
+namespace QuestionSessions.Server.Sittings;
+
+/// <summary>
+/// Runs one sitting command for an HTTP request: the actor from the cookie, the time from the
+/// injected clock, <c>Idempotency-Key</c> and <c>If-Match</c> from the headers, and the outcome as
+/// a typed result or an RFC 7807 problem.
+/// </summary>
+internal sealed class CommandRunner(
+    AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> sittings, TimeProvider time)
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public async Task<IResult> RunAsync(HttpContext http, Guid sittingId, Func<Actor, DateTimeOffset, SittingCommand> command, Guid? createdId = null)
+    {
+        if (ActorClaims.ToActor(http.User) is not { } actor)
+        {
+            return Problems.Unauthorized();
+        }
+
+        if (ReadOptions(http) is not { } options)
+        {
+            return Problems.BadHeader();
+        }
+
+        var result = await sittings.ExecuteAsync(sittingId.ToString(), command(actor, time.GetUtcNow()), options, http.RequestAborted);
+        http.Response.Headers.ETag = ETag(result.Version);
+        return result.Outcome switch
+        {
+            CommandOutcome.Accepted or CommandOutcome.Repeated => TypedResults.Ok(new CommandAccepted(result.Version, createdId)),
+            CommandOutcome.PreconditionFailed => Problems.PreconditionFailed(result.Version),
+            _ => Problems.From(result.Error!),
+        };
+    }
+
+    /// <summary>
+    /// A new id for something the command creates. With an idempotency key it is derived from the key,
+    /// so a retried request names the same turn or question as the first one did.
+    /// </summary>
+    public static Guid NewId(HttpContext http, Guid sittingId, string purpose)
+    {
+        if (http.Request.Headers[IdempotencyHeader].ToString() is not { Length: > 0 } key)
+        {
+            return Guid.CreateVersion7();
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{sittingId:N}|{purpose}|{key}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>Null when a header is malformed.</summary>
+    private static CommandOptions? ReadOptions(HttpContext http)
+    {
+        string? key = http.Request.Headers[IdempotencyHeader].ToString() is { Length: > 0 } k ? k : null;
+        if (key is { Length: > 200 })
+        {
+            return null;
+        }
+
+        long? expected = null;
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length > 0)
+        {
+            var trimmed = ifMatch.Trim().TrimStart('W', '/').Trim('"');
+            if (!long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return null;
+            }
+
+            expected = version;
+        }
+
+        return new CommandOptions(key, expected, http.TraceIdentifier);
+    }
+}

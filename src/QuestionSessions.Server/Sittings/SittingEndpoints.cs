@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using QuestionSessions.Domain.Bodies;
+using QuestionSessions.Domain.Calendar;
+using QuestionSessions.Domain.Sittings;
+using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Server.Hosting;
+
+namespace QuestionSessions.Server.Sittings;
+
+/// <summary>Reading sittings (public), scheduling them, and what deputies do: file slips and register.</summary>
+internal static class SittingEndpoints
+{
+    public static RouteGroupBuilder MapSittings(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/sittings").WithTags("Sittings");
+        group.MapGet("/", List);
+        group.MapGet("/{sittingId:guid}", Get);
+        group.MapGet("/{sittingId:guid}/events", Events);
+
+        var writes = group.MapGroup("").RequireAuthorization().AddEndpointFilter<ShapeValidationFilter>();
+        writes.MapPost("/", Schedule);
+        writes.MapPost("/{sittingId:guid}/questions", FileQuestion);
+        writes.MapPost("/{sittingId:guid}/registrations", Register);
+        writes.MapFloor();
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<SittingSummary>>> List(string? bodyId, IEventStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await SittingDirectory.ListAsync(store, bodyId, cancellationToken));
+
+    private static async Task<Results<Ok<SittingView>, NotFound>> Get(
+        Guid sittingId, AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> sittings,
+        TranscriptRenderer renderer, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await sittings.FindAsync(sittingId.ToString(), cancellationToken) is not ({ } state, var version))
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.ETag = CommandRunner.ETag(version);
+        return TypedResults.Ok(SittingView.From(state, version, renderer, time.GetUtcNow()));
+    }
+
+    /// <summary>The sitting's public history from a version on: the same events the hub sends live.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<Live.LiveEvent>>, NotFound>> Events(
+        Guid sittingId, long? after, IEventStore store, CancellationToken cancellationToken)
+    {
+        var streamId = AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>.StreamId(sittingId.ToString());
+        var events = await store.ReadStreamAsync(streamId, Math.Max(after ?? 0, 0) + 1, 1_000, cancellationToken);
+        if (events.Count == 0 && await store.GetStreamVersionAsync(streamId, cancellationToken) == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok<IReadOnlyList<Live.LiveEvent>>([.. events.Select(Live.LiveEvent.From)]);
+    }
+
+    private static async Task<IResult> Schedule(
+        ScheduleSittingRequest request, AggregateHost<BodyDecider, BodyState, BodyCommand, BodyEvent> bodies,
+        CommandRunner runner, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await bodies.FindAsync(request.BodyId, cancellationToken) is not ({ } body, _))
+        {
+            return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such body.", "body_not_found");
+        }
+
+        if (body.ProfileOn(VietnamTime.Today(request.StartsAt)) is not { } rules)
+        {
+            return Problems.Problem(StatusCodes.Status409Conflict, "No rules in force", "The body has no rules profile in force on that date.", "no_rules_profile");
+        }
+
+        var clusters = new List<ClusterPlan>();
+        foreach (var cluster in request.Clusters)
+        {
+            var ids = new[] { cluster.MainRespondentId }.Concat(cluster.RelatedRespondentIds ?? []).ToList();
+            if (ids.FirstOrDefault(id => !body.Officials.ContainsKey(id)) is { } unknown)
+            {
+                return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown respondent", $"'{unknown}' is not an official answering to this body.", "respondent_unknown");
+            }
+
+            clusters.Add(new ClusterPlan(
+                CommandRunner.NewId(http, Guid.Empty, $"cluster|{clusters.Count}"), cluster.Title.Trim(), Respondent(body.Officials[ids[0]]),
+                [.. ids.Skip(1).Select(id => Respondent(body.Officials[id]))]));
+        }
+
+        var sittingId = CommandRunner.NewId(http, Guid.Empty, "sitting");
+        return await runner.RunAsync(http, sittingId, (actor, now) =>
+            new ScheduleSitting(sittingId, body.BodyId, request.Title, request.StartsAt, rules, clusters, actor, now), sittingId);
+    }
+
+    private static async Task<IResult> FileQuestion(
+        Guid sittingId, FileQuestionRequest request, AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> sittings,
+        AggregateHost<BodyDecider, BodyState, BodyCommand, BodyEvent> bodies, CommandRunner runner, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await sittings.FindAsync(sittingId.ToString(), cancellationToken) is not ({ } sitting, _))
+        {
+            return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such sitting.", "sitting_not_found");
+        }
+
+        var (body, _) = await bodies.GetAsync(sitting.BodyId, cancellationToken);
+        if (!body.Officials.TryGetValue(request.RespondentId, out var official))
+        {
+            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown respondent", "Questions go to an official answering to this body.", "respondent_unknown");
+        }
+
+        var questionId = CommandRunner.NewId(http, sittingId, "question");
+        return await runner.RunAsync(http, sittingId, (actor, now) =>
+            new QuestionSessions.Domain.Sittings.FileQuestion(questionId, request.ClusterId, Respondent(official), request.Text, actor, now), questionId);
+    }
+
+    private static Task<IResult> Register(Guid sittingId, RegisterRequest request, CommandRunner runner, HttpContext http)
+    {
+        var registrationId = CommandRunner.NewId(http, sittingId, "registration");
+        var questionId = CommandRunner.NewId(http, sittingId, "floor-question");
+        return runner.RunAsync(http, sittingId, (actor, now) =>
+            new RegisterToSpeak(registrationId, request.ClusterId, request.QuestionId, request.Text, questionId, actor, now), registrationId);
+    }
+
+    private static Respondent Respondent(Official official) => new(official.OfficialId, official.Name, official.Office);
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using QuestionSessions.Domain.Sittings;
+
+namespace QuestionSessions.Server.Sittings;
+
+// Request shapes only: the rules about state live in the decider.
+
+internal sealed record ScheduleSittingRequest(
+    [property: Required, StringLength(100)] string BodyId,
+    [property: Required, StringLength(300)] string Title,
+    DateTimeOffset StartsAt,
+    [property: Required, MinLength(1), MaxLength(20)] IReadOnlyList<ClusterRequest> Clusters);
+
+internal sealed record ClusterRequest(
+    [property: Required, StringLength(300)] string Title,
+    [property: Required, StringLength(100)] string MainRespondentId,
+    [property: MaxLength(20)] IReadOnlyList<string>? RelatedRespondentIds);
+
+internal sealed record FileQuestionRequest(
+    Guid? ClusterId,
+    [property: Required, StringLength(100)] string RespondentId,
+    [property: Required, StringLength(SittingDecider.MaxQuestionLength)] string Text);
+
+internal sealed record RegisterRequest(Guid ClusterId, Guid? QuestionId, [property: StringLength(SittingDecider.MaxQuestionLength)] string? Text);
+
+internal sealed record CallSpeakersRequest([property: Range(1, 10)] int? Count);
+
+internal sealed record ReorderRequest([property: Required, MaxLength(1000)] IReadOnlyList<Guid> Order);
+
+internal sealed record InviteRequest([property: Required, StringLength(100)] string OfficialId);
+
+internal sealed record StartTurnRequest(TurnKind Kind, Guid? RegistrationId, [property: StringLength(100)] string? SpeakerId);
+
+internal sealed record TranscriptRequest(
+    Guid? TurnId,
+    [property: Required, StringLength(200)] string SpeakerName,
+    [property: Required, StringLength(SittingDecider.MaxSegmentLength)] string Markdown);
+
+internal sealed record CommitmentRequest(
+    Guid QuestionId,
+    [property: StringLength(100)] string? RespondentId,
+    [property: Required, StringLength(300)] string Owner,
+    [property: Required, StringLength(SittingDecider.MaxQuestionLength)] string Text,
+    DateOnly Deadline);
+
+internal sealed record VideoRequest([property: StringLength(2000)] string? Url);
+
+/// <summary>What every accepted command answers: the sitting's version after it, and the id it created, if any.</summary>
+internal sealed record CommandAccepted(long Version, Guid? Id);
