@@ -325,6 +325,14 @@ public sealed class TurnTests
     }
 
     [Fact]
+    public void StartTurn_of_an_unknown_kind_is_invalid()
+    {
+        var s = InBudget();
+
+        DecisionAssert.Refused(s.Try(Turn(s, (TurnKind)42)), ErrorKind.Invalid, "turn_kind");
+    }
+
+    [Fact]
     public void StartTurn_takes_each_limit_from_the_rules_profile()
     {
         var s = InBudget();
