@@ -65,7 +65,7 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
 
         if (state.Status != SittingStatus.None)
         {
-            return state.SittingId == c.SittingId && state.Title == c.Title.Trim() && state.StartsAt == c.StartsAt
+            return state.SittingId == c.SittingId && state.BodyId == c.BodyId && state.Title == c.Title.Trim() && state.StartsAt == c.StartsAt
                 ? Decision<SittingEvent>.Nothing
                 : Refuse(ErrorKind.Conflict, "sitting_exists", "A sitting with this id is already scheduled.");
         }

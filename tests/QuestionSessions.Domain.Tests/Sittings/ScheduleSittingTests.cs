@@ -149,6 +149,18 @@ public sealed class ScheduleSittingTests
     }
 
     [Fact]
+    public void Schedule_again_for_another_body_is_not_taken_as_a_repeat()
+    {
+        var command = Command();
+        var state = SittingDecider.Evolve(SittingDecider.Initial, SittingDecider.Decide(command, SittingDecider.Initial).Events.Single());
+
+        // The secretariat of Huế must not be told that a National Assembly sitting is "its" sitting.
+        var decision = SittingDecider.Decide(command with { BodyId = "pc-hue", Actor = Actors.Secretariat("pc-hue") }, state);
+
+        DecisionAssert.Refused(decision, ErrorKind.Conflict, "sitting_exists");
+    }
+
+    [Fact]
     public void Commands_before_scheduling_are_not_found()
     {
         var decision = SittingDecider.Decide(new OpenSitting(Chair, Now), SittingDecider.Initial);
