@@ -215,6 +215,12 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
             return problem;
         }
 
+        // Evolve appends the floor question: an id already in use would make two questions share it.
+        if (state.Question(c.NewQuestionId) is not null)
+        {
+            return Refuse(ErrorKind.Conflict, "question_exists", "A question with this id was already filed.");
+        }
+
         return Decision<SittingEvent>.Accept(
             new QuestionFiled(c.NewQuestionId, c.ClusterId, deputyId, c.Actor.Name, cluster.Main, c.Text!.Trim(), QuestionChannel.Floor, c.Actor.Ref, c.Now),
             new SpeakerRegistered(c.RegistrationId, c.ClusterId, deputyId, c.Actor.Name, c.NewQuestionId, c.Actor.Ref, c.Now));

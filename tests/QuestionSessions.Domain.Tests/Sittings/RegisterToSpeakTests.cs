@@ -179,6 +179,18 @@ public sealed class RegisterToSpeakTests
     }
 
     [Fact]
+    public void Register_with_text_under_an_id_already_used_by_a_question_conflicts()
+    {
+        var s = Scheduled();
+        var slip = s.FileSlip("d2", Budget, Finance);
+        s.Do(new OpenSitting(Chair, s.Now));
+
+        var decision = s.Try(WithText(s, "d1") with { NewQuestionId = slip });
+
+        DecisionAssert.Refused(decision, ErrorKind.Conflict, "question_exists");
+    }
+
+    [Fact]
     public void Register_in_a_closed_cluster_conflicts()
     {
         var s = InBudget();
