@@ -206,6 +206,12 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
                 return Refuse(ErrorKind.Conflict, "question_not_available", "That question was already asked or belongs to another cluster.");
             }
 
+            // A slip filed outside the clusters joins this one (see Evolve), so it must be put to one of its respondents.
+            if (slip.ClusterId is null && cluster.RespondentById(slip.Respondent.OfficialId) is null)
+            {
+                return Refuse(ErrorKind.Invalid, "respondent_not_in_cluster", "The question must be put to a respondent of that cluster.");
+            }
+
             return Decision<SittingEvent>.Accept(
                 new SpeakerRegistered(c.RegistrationId, c.ClusterId, deputyId, c.Actor.Name, questionId, c.Actor.Ref, c.Now));
         }

@@ -179,6 +179,69 @@ public sealed class RegisterToSpeakTests
     }
 
     [Fact]
+    public void Register_with_a_slip_outside_the_clusters_brings_it_into_the_cluster()
+    {
+        var s = Scheduled();
+        var slip = s.FileSlip("d1", clusterId: null, Finance);
+        s.Now = StartsAt;
+        s.Do(new OpenSitting(Chair, s.Now));
+        s.Do(new OpenCluster(Budget, Chair, s.Now));
+        var registration = s.Register("d1", slip);
+        s.Call();
+        s.Speak(TurnKind.Question, registration);
+
+        var answer = Assert.IsType<TurnStarted>(Assert.Single(s.Do(new StartTurn(Guid.CreateVersion7(), TurnKind.Answer, null, null, Chair, s.Now))));
+
+        // Asked in the budget cluster, so the budget answer answers it and no written answer is owed.
+        Assert.Equal([slip], answer.QuestionIds);
+        Assert.Equal(Budget, s.State.Question(slip)!.ClusterId);
+        Assert.Equal(QuestionStatus.Answered, s.State.Question(slip)!.Status);
+    }
+
+    [Fact]
+    public void Register_with_a_slip_outside_the_clusters_answered_at_the_floor_owes_no_written_answer()
+    {
+        var s = Scheduled();
+        var slip = s.FileSlip("d1", clusterId: null, Finance);
+        s.Do(new OpenSitting(Chair, s.Now));
+        s.Do(new OpenCluster(Budget, Chair, s.Now));
+        var registration = s.Register("d1", slip);
+        s.Call();
+        s.Speak(TurnKind.Question, registration);
+        s.Speak(TurnKind.Answer);
+        s.Do(new RecordCommitment(Guid.CreateVersion7(), slip, null, "Bộ Tài chính", "Sửa Nghị định", new DateOnly(2027, 6, 30), Actors.Secretariat(), s.Now));
+
+        var events = s.Do(new CloseSitting(Chair, s.Now));
+
+        Assert.Empty(events.OfType<WrittenAnswerRequired>());
+        Assert.Equal(QuestionStatus.Answered, s.State.Question(slip)!.Status);
+    }
+
+    [Fact]
+    public void Register_with_a_slip_outside_the_clusters_to_a_respondent_not_in_the_cluster_is_invalid()
+    {
+        var s = Scheduled();
+        var slip = s.FileSlip("d1", clusterId: null, Health);
+        s.Do(new OpenSitting(Chair, s.Now));
+
+        DecisionAssert.Refused(s.Try(WithSlip(s, "d1", slip, Budget)), ErrorKind.Invalid, "respondent_not_in_cluster");
+    }
+
+    [Fact]
+    public void Register_with_a_slip_already_queued_in_another_cluster_conflicts()
+    {
+        var s = Scheduled();
+        var slip = s.FileSlip("d1", clusterId: null, Finance);
+        s.Do(new OpenSitting(Chair, s.Now));
+        s.Register("d1", slip, Budget);
+
+        // The same slip may not wait in two queues at once.
+        var decision = s.Try(WithSlip(s, "d1", slip, Hospitals));
+
+        DecisionAssert.Refused(decision, ErrorKind.Conflict, "question_not_available");
+    }
+
+    [Fact]
     public void Register_with_text_under_an_id_already_used_by_a_question_conflicts()
     {
         var s = Scheduled();
