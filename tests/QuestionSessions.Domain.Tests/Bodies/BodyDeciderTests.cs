@@ -78,6 +78,12 @@ public sealed class BodyDeciderTests
     }
 
     [Fact]
+    public void EstablishBody_repeated_with_the_same_name_padded_is_a_no_op()
+    {
+        DecisionAssert.NoOp(BodyDecider.Decide(Establish(name: "Quốc hội "), Established()));
+    }
+
+    [Fact]
     public void EstablishBody_again_under_another_name_conflicts()
     {
         DecisionAssert.Refused(BodyDecider.Decide(Establish(name: "Hội đồng nhân dân"), Established()), ErrorKind.Conflict, "body_exists");
