@@ -5,7 +5,8 @@ namespace QuestionSessions.Domain.Tests.Sittings;
 
 public sealed class FileQuestionTests
 {
-    private static FileQuestion Slip(SittingScenario s, Actor by, Guid? clusterId = null, Respondent? to = null, string text = "Khi nào giải ngân xong vốn đầu tư công?") =>
+    private static FileQuestion Slip(
+        SittingScenario s, Actor by, Guid? clusterId = null, Respondent? to = null, string text = "Khi nào giải ngân xong vốn đầu tư công?") =>
         new(Guid.CreateVersion7(), clusterId, to ?? Finance, text, by, s.Now);
 
     [Fact]

@@ -5,7 +5,8 @@ namespace QuestionSessions.Domain.Tests.Sittings;
 
 public sealed class RegisterToSpeakTests
 {
-    private static RegisterToSpeak WithText(SittingScenario s, string deputy, Guid? clusterId = null, string? text = "Vì sao nợ đọng thuế tăng?") =>
+    private static RegisterToSpeak WithText(
+        SittingScenario s, string deputy, Guid? clusterId = null, string? text = "Vì sao nợ đọng thuế tăng?") =>
         new(Guid.CreateVersion7(), clusterId ?? Budget, null, text, Guid.CreateVersion7(), Actors.Deputy(deputy), s.Now);
 
     private static RegisterToSpeak WithSlip(SittingScenario s, string deputy, Guid slip, Guid? clusterId = null) =>
@@ -209,7 +210,8 @@ public sealed class RegisterToSpeakTests
         s.Call();
         s.Speak(TurnKind.Question, registration);
         s.Speak(TurnKind.Answer);
-        s.Do(new RecordCommitment(Guid.CreateVersion7(), slip, null, "Bộ Tài chính", "Sửa Nghị định", new DateOnly(2027, 6, 30), Actors.Secretariat(), s.Now));
+        s.Do(new RecordCommitment(
+            Guid.CreateVersion7(), slip, null, "Bộ Tài chính", "Sửa Nghị định", new DateOnly(2027, 6, 30), Actors.Secretariat(), s.Now));
 
         var events = s.Do(new CloseSitting(Chair, s.Now));
 

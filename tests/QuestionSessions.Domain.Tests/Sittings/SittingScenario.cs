@@ -44,7 +44,8 @@ internal sealed class SittingScenario
     {
         var s = new SittingScenario();
         s.Do(new ScheduleSitting(
-            Guid.CreateVersion7(), Body, "Phiên chất vấn kỳ họp thứ hai", StartsAt, Rules, [BudgetPlan, HospitalsPlan], Actors.Secretariat(), s.Now));
+            Guid.CreateVersion7(), Body, "Phiên chất vấn kỳ họp thứ hai", StartsAt, Rules, [BudgetPlan, HospitalsPlan],
+            Actors.Secretariat(), s.Now));
         return s;
     }
 
@@ -96,7 +97,8 @@ internal sealed class SittingScenario
         return id;
     }
 
-    public IReadOnlyList<Guid> Call(int? count = null) => Assert.IsType<SpeakersCalled>(Assert.Single(Do(new CallSpeakers(count, Chair, Now)))).RegistrationIds;
+    public IReadOnlyList<Guid> Call(int? count = null) =>
+        Assert.IsType<SpeakersCalled>(Assert.Single(Do(new CallSpeakers(count, Chair, Now)))).RegistrationIds;
 
     public Guid Start(TurnKind kind, Guid? registrationId = null, string? speakerId = null)
     {

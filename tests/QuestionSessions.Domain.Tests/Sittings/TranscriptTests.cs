@@ -5,7 +5,9 @@ namespace QuestionSessions.Domain.Tests.Sittings;
 
 public sealed class TranscriptTests
 {
-    private static PublishTranscriptSegment Segment(SittingScenario s, Guid? turnId = null, string markdown = "**Bộ trưởng:** Xin cảm ơn đại biểu.", string speaker = "Trần Văn An", Actor? by = null) =>
+    private static PublishTranscriptSegment Segment(
+        SittingScenario s, Guid? turnId = null, string markdown = "**Bộ trưởng:** Xin cảm ơn đại biểu.", string speaker = "Trần Văn An",
+        Actor? by = null) =>
         new(Guid.CreateVersion7(), turnId, speaker, markdown, by ?? Actors.Secretariat(), s.Now);
 
     [Fact]
