@@ -50,7 +50,7 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
     {
         if (state.Exists)
         {
-            return state.Name == c.Name && state.Kind == c.Kind
+            return state.Name == c.Name.Trim() && state.Kind == c.Kind
                 ? Decision<BodyEvent>.Nothing
                 : Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "body_exists", "A body with this id already exists.");
         }

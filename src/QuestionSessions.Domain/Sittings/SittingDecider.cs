@@ -65,7 +65,7 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
 
         if (state.Status != SittingStatus.None)
         {
-            return state.SittingId == c.SittingId && state.Title == c.Title.Trim() && state.StartsAt == c.StartsAt
+            return state.SittingId == c.SittingId && state.BodyId == c.BodyId && state.Title == c.Title.Trim() && state.StartsAt == c.StartsAt
                 ? Decision<SittingEvent>.Nothing
                 : Refuse(ErrorKind.Conflict, "sitting_exists", "A sitting with this id is already scheduled.");
         }
@@ -206,6 +206,12 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
                 return Refuse(ErrorKind.Conflict, "question_not_available", "That question was already asked or belongs to another cluster.");
             }
 
+            // A slip filed outside the clusters joins this one (see Evolve), so it must be put to one of its respondents.
+            if (slip.ClusterId is null && cluster.RespondentById(slip.Respondent.OfficialId) is null)
+            {
+                return Refuse(ErrorKind.Invalid, "respondent_not_in_cluster", "The question must be put to a respondent of that cluster.");
+            }
+
             return Decision<SittingEvent>.Accept(
                 new SpeakerRegistered(c.RegistrationId, c.ClusterId, deputyId, c.Actor.Name, questionId, c.Actor.Ref, c.Now));
         }
@@ -213,6 +219,12 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
         if (TextProblem(c.Text) is { } problem)
         {
             return problem;
+        }
+
+        // Evolve appends the floor question: an id already in use would make two questions share it.
+        if (state.Question(c.NewQuestionId) is not null)
+        {
+            return Refuse(ErrorKind.Conflict, "question_exists", "A question with this id was already filed.");
         }
 
         return Decision<SittingEvent>.Accept(

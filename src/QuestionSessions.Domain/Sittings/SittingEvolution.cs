@@ -24,7 +24,10 @@ public sealed partial class SittingDecider
         },
         SittingOpened e => state with { Status = SittingStatus.Open, OpenedAt = e.At },
         ClusterOpened e => state.WithCluster(e.ClusterId, c => c with { Status = ClusterStatus.Open }) with { OpenClusterId = e.ClusterId },
-        SpeakerRegistered e => state.WithCluster(e.ClusterId, c => c with { Queue = c.Queue.Add(e.RegistrationId) }) with
+        // A slip filed outside the clusters and brought to the floor is asked, answered and followed up in that cluster.
+        SpeakerRegistered e => state
+            .WithCluster(e.ClusterId, c => c with { Queue = c.Queue.Add(e.RegistrationId) })
+            .WithQuestions(q => q.QuestionId == e.QuestionId && q.ClusterId is null, q => q with { ClusterId = e.ClusterId }) with
         {
             Registrations = state.Registrations.Add(new RegistrationState(
                 e.RegistrationId, e.ClusterId, e.DeputyId, e.DeputyName, e.QuestionId, RegistrationStatus.Waiting, e.At)),

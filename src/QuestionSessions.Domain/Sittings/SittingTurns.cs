@@ -10,6 +10,12 @@ public sealed partial class SittingDecider
             return denied;
         }
 
+        // Checked before the limit is looked up: an unknown kind is a refusal, not an exception.
+        if (!Enum.IsDefined(c.Kind))
+        {
+            return Refuse(ErrorKind.Invalid, "turn_kind", "Unknown kind of turn.");
+        }
+
         if (state.TurnIdUsed(c.TurnId))
         {
             return state.CurrentTurn?.TurnId == c.TurnId && state.CurrentTurn.Kind == c.Kind
