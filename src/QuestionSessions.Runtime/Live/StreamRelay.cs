@@ -21,6 +21,8 @@ public sealed class StreamRelay<TMessage> : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
     private FeedPosition _position;
+    private int _stopped;
+    private int _disposed;
 
     public StreamRelay(IEventStore store, Func<StoredEvent, TMessage> encode, RelayOptions options, ILogger<StreamRelay<TMessage>> logger)
     {
@@ -253,16 +255,29 @@ public sealed class StreamRelay<TMessage> : IAsyncDisposable
         return events;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops tailing the feed. Idempotent; viewers stay connected but receive nothing more from this relay.</summary>
+    public async Task StopAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         _store.StreamMoved -= OnStreamMoved;
         await _stopping.CancelAsync();
         if (_loop is not null)
         {
             await _loop;
         }
+    }
 
-        _stopping.Dispose();
-        _wake.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Dispose();
+            _wake.Dispose();
+        }
     }
 }

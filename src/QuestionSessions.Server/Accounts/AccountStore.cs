@@ -8,10 +8,11 @@ using QuestionSessions.Server.Hosting;
 namespace QuestionSessions.Server.Accounts;
 
 /// <summary>Local accounts with hashed passwords (ASP.NET Core Identity's PBKDF2 hasher), in an ordinary table.</summary>
-internal sealed class AccountStore(IEventStore store)
+internal sealed class AccountStore(IEventStore store, Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing)
 {
     private static readonly JsonSerializerOptions GrantJson = CreateJson();
-    private readonly PasswordHasher<Account> _hasher = new();
+    private readonly PasswordHasher<Account> _hasher = new(hashing);
+    private readonly Lazy<string> _dummyHash = new(() => new PasswordHasher<Account>(hashing).HashPassword(new Account("", "", "", "", []), Guid.NewGuid().ToString()));
 
     public static async Task CreateTableAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -48,7 +49,7 @@ internal sealed class AccountStore(IEventStore store)
         if (account is null)
         {
             // Hash anyway so a missing user takes as long as a wrong password.
-            _hasher.VerifyHashedPassword(new Account("", "", "", "", []), DummyHash.Value, password);
+            _hasher.VerifyHashedPassword(new Account("", "", "", "", []), _dummyHash.Value, password);
             return null;
         }
 
@@ -79,5 +80,4 @@ internal sealed class AccountStore(IEventStore store)
         return options;
     }
 
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Account>().HashPassword(new Account("", "", "", "", []), Guid.NewGuid().ToString()));
 }

@@ -27,6 +27,8 @@ internal static class Extensions
         services.AddSingleton(TimeProvider.System);
         services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
         services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+        // PBKDF2 work factor: the framework default unless configured (tests lower it to seed quickly).
+        services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(builder.Configuration.GetSection("PasswordHasher"));
         services.Configure<AggregateHostOptions>(builder.Configuration.GetSection("Aggregates"));
         services.Configure<RelayOptions>(builder.Configuration.GetSection("Live"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AggregateHostOptions>>().Value);
@@ -60,6 +62,8 @@ internal static class Extensions
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
+        // Throw binding failures in every environment so BadRequestHandler explains them, not just in Development.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
 

@@ -30,5 +30,5 @@ internal sealed class StartupService(
         await relay.StartAsync(cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await relay.DisposeAsync();
+    public Task StopAsync(CancellationToken cancellationToken) => relay.StopAsync();
 }

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using QuestionSessions.Server.Hosting;
+
+namespace QuestionSessions.Server.Tests.Infrastructure;
+
+/// <summary>
+/// One real server node on Kestrel, on a free loopback port, over the store a test chooses. Several
+/// nodes over one PostgreSQL database make a cluster in one process.
+/// </summary>
+internal sealed class TestNode : IAsyncDisposable
+{
+    public const string DemoPassword = "demo";
+
+    private readonly WebApplication _app;
+
+    private TestNode(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestNode> StartAsync(TestStore store, bool seed = true, TimeProvider? clock = null, params string[] extra)
+    {
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            $"--Storage:Provider={store.Provider}",
+            $"--Storage:ConnectionString={store.ConnectionString}",
+            $"--Demo:Seed={seed}",
+            $"--Demo:Password={DemoPassword}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Live:PollInterval=00:00:00.200",
+            // Demo accounts are hashed at start-up; a low work factor keeps each test node quick.
+            "--PasswordHasher:IterationCount=1000",
+            .. extra,
+        ];
+        var app = ServerApp.Build(args, builder =>
+        {
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestNode(app, new Uri(address));
+    }
+
+    public HttpClient Anonymous() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Address };
+
+    /// <summary>A client signed in as a demo account (the cookie stays in its handler).</summary>
+    public async Task<SignedInClient> SignInAsync(string username)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Address };
+        var response = await http.PostAsJsonAsync("/api/auth/sign-in", new { username, password = DemoPassword }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return new SignedInClient(http, cookies.GetCookieHeader(Address));
+    }
+
+    public Task<HubClient> ConnectHubAsync() => HubClient.ConnectAsync(Address, cancellationToken: TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed record SignedInClient(HttpClient Http, string Cookie) : IDisposable
+{
+    public void Dispose() => Http.Dispose();
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using QuestionSessions.Server.Tests.Infrastructure;
+using static QuestionSessions.Server.Tests.Infrastructure.Api;
+
+namespace QuestionSessions.Server.Tests.Sittings;
+
+/// <summary>The denied paths: every role check refuses the wrong caller, says why, and writes nothing.</summary>
+public sealed class AccessTests : IAsyncLifetime
+{
+    private readonly SqliteTestStore _store = new();
+    private TestNode _node = null!;
+
+    public async ValueTask InitializeAsync() => _node = await TestNode.StartAsync(_store.Store);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _node.DisposeAsync();
+        _store.Dispose();
+    }
+
+    public static TheoryData<string> WriteRoutes() =>
+    [
+        "/open", "/close", $"/clusters/{HealthCluster}/open", "/speakers/next", "/turns", "/questions", "/registrations",
+        "/commitments", "/transcript", "/video-stream", "/related-respondents",
+    ];
+
+    [Theory]
+    [MemberData(nameof(WriteRoutes))]
+    public async Task Anonymous_callers_cannot_write(string route)
+    {
+        using var http = _node.Anonymous();
+        var before = await VersionAsync(http, DemoSitting);
+        var (status, body) = await SittingAsync(http, DemoSitting, route, new { });
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(401, body.GetProperty("status").GetInt32());
+        Assert.Equal(before, await VersionAsync(http, DemoSitting));
+    }
+
+    [Theory]
+    [InlineData("na-d-001", "/open", "role_required")]
+    [InlineData("secretariat.na", "/open", "role_required")]
+    [InlineData("na-o-health", "/open", "role_required")]
+    [InlineData("chair.hue", "/open", "role_required")]
+    [InlineData("chair.na", "/video-stream", "role_required")]
+    [InlineData("na-d-001", "/video-stream", "role_required")]
+    public async Task Callers_without_the_role_in_this_body_are_forbidden(string username, string route, string code)
+    {
+        using var caller = await _node.SignInAsync(username);
+        var before = await VersionAsync(caller.Http, DemoSitting);
+        var (status, body) = await SittingAsync(caller.Http, DemoSitting, route, new { url = "https://example.org/live" });
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal(code, body.GetProperty("code").GetString());
+        Assert.Equal(before, await VersionAsync(caller.Http, DemoSitting));
+    }
+
+    [Theory]
+    [InlineData("hue-d-001")]
+    [InlineData("th-d-001")]
+    [InlineData("na-o-health")]
+    [InlineData("secretariat.na")]
+    public async Task Only_deputies_of_this_body_may_file_questions(string username)
+    {
+        using var caller = await _node.SignInAsync(username);
+        var before = await VersionAsync(caller.Http, DemoSitting);
+        var (status, body) = await SittingAsync(caller.Http, DemoSitting, "/questions",
+            new { clusterId = HealthCluster, respondentId = "na-o-health", text = "Câu hỏi từ ngoài Quốc hội" });
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("not_a_member", body.GetProperty("code").GetString());
+        Assert.Equal(before, await VersionAsync(caller.Http, DemoSitting));
+    }
+
+    [Fact]
+    public async Task A_deputy_cannot_call_speakers_or_start_turns()
+    {
+        using var chair = await _node.SignInAsync("chair.na");
+        using var deputy = await _node.SignInAsync("na-d-001");
+        await SittingAsync(chair.Http, DemoSitting, "/open");
+        await SittingAsync(chair.Http, DemoSitting, $"/clusters/{HealthCluster}/open");
+        await SittingAsync(deputy.Http, DemoSitting, "/registrations", new { clusterId = HealthCluster, text = "Thuốc hiếm" });
+        var before = await VersionAsync(chair.Http, DemoSitting);
+
+        var call = await SittingAsync(deputy.Http, DemoSitting, "/speakers/next", new { count = 1 });
+        var turn = await SittingAsync(deputy.Http, DemoSitting, "/turns", new { kind = "opening" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, call.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, turn.Status);
+        Assert.Equal(before, await VersionAsync(chair.Http, DemoSitting));
+    }
+
+    [Fact]
+    public async Task A_respondent_cannot_record_commitments_or_publish_the_transcript()
+    {
+        using var chair = await _node.SignInAsync("chair.na");
+        using var minister = await _node.SignInAsync("na-o-health");
+        await SittingAsync(chair.Http, DemoSitting, "/open");
+        var before = await VersionAsync(chair.Http, DemoSitting);
+
+        var commitment = await SittingAsync(minister.Http, DemoSitting, "/commitments",
+            new { questionId = Guid.NewGuid(), owner = "Bộ Y tế", text = "Tự ghi cam kết", deadline = "2030-01-01" });
+        var transcript = await SittingAsync(minister.Http, DemoSitting, "/transcript", new { speakerName = "Bộ trưởng", markdown = "Tự sửa biên bản" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, commitment.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, transcript.Status);
+        Assert.Equal(before, await VersionAsync(chair.Http, DemoSitting));
+    }
+
+    [Fact]
+    public async Task Only_the_secretariat_of_the_body_may_schedule()
+    {
+        using var deputy = await _node.SignInAsync("na-d-001");
+        using var otherSecretariat = await _node.SignInAsync("secretariat.hue");
+        using var secretariat = await _node.SignInAsync("secretariat.na");
+        object request = new
+        {
+            bodyId = "na",
+            title = "Phiên chất vấn bổ sung",
+            startsAt = DateTimeOffset.UtcNow.AddDays(3),
+            clusters = new[] { new { title = "Xây dựng: nhà ở xã hội", mainRespondentId = "na-o-construction", relatedRespondentIds = new[] { "na-o-finance" } } },
+        };
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(deputy.Http, "/api/sittings", request)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(otherSecretariat.Http, "/api/sittings", request)).Status);
+        var created = await PostAsync(secretariat.Http, "/api/sittings", request);
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        using var http = _node.Anonymous();
+        Assert.Equal(2, (await GetAsync(http, "/api/sittings")).GetArrayLength());
+        Assert.Equal("Phiên chất vấn bổ sung", (await SittingStateAsync(http, Id(created.Body))).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_without_saying_which_part_was_wrong()
+    {
+        using var http = _node.Anonymous();
+        var wrongPassword = await PostAsync(http, "/api/auth/sign-in", new { username = "chair.na", password = "nope" });
+        var unknownUser = await PostAsync(http, "/api/auth/sign-in", new { username = "nobody", password = "nope" });
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownUser.Status);
+        Assert.Equal(wrongPassword.Body.GetProperty("detail").GetString(), unknownUser.Body.GetProperty("detail").GetString());
+        var me = await GetAsync(http, "/api/auth/me");
+        Assert.False(me.GetProperty("signedIn").GetBoolean());
+    }
+}
