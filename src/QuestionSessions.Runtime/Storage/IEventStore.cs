@@ -4,9 +4,10 @@ namespace QuestionSessions.Runtime.Storage;
 
 /// <summary>
 /// The event store over ADO.NET. Two providers implement it (PostgreSQL, SQLite) and one contract
-/// test suite runs unchanged on both.
+/// test suite runs unchanged on both. Disposing the store stops its listener and releases its
+/// connections.
 /// </summary>
-public interface IEventStore
+public interface IEventStore : IAsyncDisposable
 {
     /// <summary>"Postgres" or "Sqlite".</summary>
     string Provider { get; }
@@ -44,6 +45,13 @@ public interface IEventStore
 
     /// <summary>An open connection to the same database, for read models in ordinary tables.</summary>
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts delivering <see cref="StreamMoved"/> from other nodes and completes once a commit made
+    /// anywhere after it returns will be reported. Subscribing to <see cref="StreamMoved"/> starts it
+    /// too, without waiting. Idempotent; a no-op on SQLite, which only reports local commits.
+    /// </summary>
+    Task StartListeningAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Raised after a commit is known: on SQLite for every local append, on PostgreSQL for every

@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+
+namespace QuestionSessions.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// One append inside one <c>BEGIN IMMEDIATE</c> transaction, run by <see cref="SqliteEventStore"/>
+/// under its write gate: idempotency key check, version check, event inserts, idempotency row,
+/// the caller's <see cref="AppendRequest.InTransaction"/>, commit. Any exception rolls it all back.
+/// </summary>
+internal static class SqliteAppender
+{
+    private const int SqliteConstraint = 19;
+
+    public static async Task<AppendResult> AppendAsync(
+        SqliteConnection connection, AppendRequest request, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        // BEGIN IMMEDIATE: the write lock is held from here, so the version read below stays true until commit.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+
+        if (request.IdempotencyKey is { } key && await FindKeyAsync(connection, transaction, key, cancellationToken) is (true, var earlier))
+        {
+            return new AppendResult([], Duplicate: true, earlier);
+        }
+
+        var (lastVersion, lastHash) = await ReadHeadAsync(connection, transaction, request.StreamId, cancellationToken);
+        if (lastVersion != request.ExpectedVersion)
+        {
+            throw new ConcurrencyException(request.StreamId, request.ExpectedVersion);
+        }
+
+        var chained = EventHash.Chain(request.StreamId, lastVersion, lastHash, request.Events, RecordedTime.Now(timeProvider));
+        var stored = new List<StoredEvent>(chained.Count);
+        await using (var insert = SqliteRows.Command(connection, transaction, """
+            INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
+            VALUES ($s, $v, $t, $d, $m, $r, $p, $h) RETURNING position
+            """, ("$s", null), ("$v", null), ("$t", null), ("$d", null), ("$m", null), ("$r", null), ("$p", null), ("$h", null)))
+        {
+            foreach (var e in chained)
+            {
+                object[] values = [e.StreamId, e.Version, e.Type, e.Data, e.Metadata, RecordedTime.ToUnixMicroseconds(e.RecordedAt), e.PrevHash, e.Hash];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    insert.Parameters[i].Value = values[i];
+                }
+
+                try
+                {
+                    stored.Add(e with { Position = (long)(await insert.ExecuteScalarAsync(cancellationToken))! });
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+                {
+                    // Only UNIQUE(stream_id, version) can fail here: another process appended first.
+                    throw new ConcurrencyException(request.StreamId, request.ExpectedVersion, ex);
+                }
+            }
+        }
+
+        if (request.IdempotencyKey is { } newKey)
+        {
+            await using var remember = SqliteRows.Command(connection, transaction,
+                "INSERT INTO idempotency_keys (key, stream_id, result, created_at) VALUES ($k, $s, $r, $c)",
+                ("$k", newKey), ("$s", request.StreamId), ("$r", request.IdempotencyResult),
+                ("$c", RecordedTime.ToUnixMicroseconds(chained[0].RecordedAt)));
+            await remember.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (request.InTransaction is { } inTransaction)
+        {
+            await inTransaction(transaction, stored, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new AppendResult(stored, Duplicate: false, request.IdempotencyResult);
+    }
+
+    private static async Task<(long Version, string Hash)> ReadHeadAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string streamId, CancellationToken cancellationToken)
+    {
+        await using var command = SqliteRows.Command(connection, transaction,
+            "SELECT version, hash FROM events WHERE stream_id = $s ORDER BY version DESC LIMIT 1", ("$s", streamId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, EventHash.Genesis);
+    }
+
+    public static async Task<(bool Found, string? Result)> FindKeyAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
+    {
+        await using var command = SqliteRows.Command(connection, transaction,
+            "SELECT result FROM idempotency_keys WHERE key = $k", ("$k", key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (true, reader.IsDBNull(0) ? null : reader.GetString(0)) : (false, null);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Data.Common;
+using QuestionSessions.Runtime.Storage;
+
+namespace QuestionSessions.Runtime.Tests.Storage;
+
+public abstract partial class EventStoreContract
+{
+    [Fact]
+    public async Task Append_then_ReadStream_returns_the_same_events()
+    {
+        var stream = NewStreamId();
+        var appended = await AppendAsync(stream, 0, "a", "b", "c");
+
+        var read = await Store.ReadStreamAsync(stream, 1, 100, Ct);
+
+        Assert.False(appended.Duplicate);
+        Assert.Equal(appended.Events, read);
+        Assert.Equal(["""{"text":"a"}""", """{"text":"b"}""", """{"text":"c"}"""], read.Select(e => e.Data));
+        Assert.All(read, e => Assert.Equal("question_filed", e.Type));
+        Assert.All(read, e => Assert.Equal("""{"actor":"deputy/42","correlation":"c-1"}""", e.Metadata));
+        Assert.True(read[0].Position < read[1].Position && read[1].Position < read[2].Position);
+    }
+
+    [Fact]
+    public async Task Append_numbers_versions_from_one_and_continues_from_the_expected_version()
+    {
+        var stream = NewStreamId();
+
+        var first = await AppendAsync(stream, 0, "a", "b");
+        var second = await AppendAsync(stream, 2, "c");
+
+        Assert.Equal([1L, 2L], first.Events.Select(e => e.Version));
+        Assert.Equal(3, second.LastVersion);
+        Assert.Equal(3, await Store.GetStreamVersionAsync(stream, Ct));
+        Assert.Equal(0, await Store.GetStreamVersionAsync(NewStreamId(), Ct));
+    }
+
+    [Fact]
+    public async Task Append_with_stale_version_throws_ConcurrencyException()
+    {
+        var stream = NewStreamId();
+        await AppendAsync(stream, 0, "a", "b");
+
+        var behind = await Assert.ThrowsAsync<ConcurrencyException>(() => AppendAsync(stream, 1, "c"));
+        var ahead = await Assert.ThrowsAsync<ConcurrencyException>(() => AppendAsync(stream, 5, "c"));
+        var asIfNew = await Assert.ThrowsAsync<ConcurrencyException>(() => AppendAsync(stream, 0, "c"));
+
+        Assert.Equal((stream, 1L), (behind.StreamId, behind.ExpectedVersion));
+        Assert.Equal(5, ahead.ExpectedVersion);
+        Assert.Equal(0, asIfNew.ExpectedVersion);
+        Assert.Equal(2, await Store.GetStreamVersionAsync(stream, Ct));
+    }
+
+    [Fact]
+    public async Task Append_with_no_events_throws_ArgumentException()
+    {
+        var stream = NewStreamId();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.AppendAsync(new AppendRequest(stream, 0, []), Ct));
+
+        Assert.Equal(0, await Store.GetStreamVersionAsync(stream, Ct));
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_at_the_same_version_have_exactly_one_winner()
+    {
+        const int racers = 8;
+        var stream = NewStreamId();
+        await AppendAsync(stream, 0, "opening");
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var attempts = Enumerable.Range(0, racers).Select(async racer =>
+        {
+            await start.Task;
+            return await Store.AppendAsync(
+                new AppendRequest(stream, 1, Events($"racer {racer} #1", $"racer {racer} #2", $"racer {racer} #3"),
+                    InTransaction: (_, _, ct) => WaitForBlockedWritersAsync(racers - 1, ct)), Ct);
+        }).ToList();
+        start.SetResult();
+        var outcomes = await Task.WhenAll(attempts.Select(async a =>
+        {
+            try
+            {
+                return (Result: await a, Error: (Exception?)null);
+            }
+            catch (Exception ex)
+            {
+                return (Result: (AppendResult?)null, Error: ex);
+            }
+        }));
+
+        var winner = Assert.Single(outcomes, o => o.Result is not null).Result!;
+        Assert.All(outcomes.Where(o => o.Result is null), o => Assert.IsType<ConcurrencyException>(o.Error));
+        var stored = await Store.ReadStreamAsync(stream, 1, 100, Ct);
+        Assert.Equal([1L, 2L, 3L, 4L], stored.Select(e => e.Version));
+        Assert.Equal(winner.Events, stored.Skip(1));
+        Assert.True((await Store.VerifyStreamAsync(stream, Ct)).IsValid);
+    }
+
+    [Fact]
+    public async Task InTransaction_writes_commit_together_with_the_events()
+    {
+        var table = await CreateProjectionTableAsync();
+        var stream = NewStreamId();
+
+        await Store.AppendAsync(new AppendRequest(stream, 0, Events("a", "b"),
+            InTransaction: (tx, stored, ct) => ProjectAsync(table, tx, stored, ct)), Ct);
+
+        await using var connection = await Store.OpenConnectionAsync(Ct);
+        Assert.Equal(2, await Db.CountAsync(connection, $"SELECT count(*) FROM {table} WHERE stream_id = @s", Ct, ("@s", stream)));
+    }
+
+    [Fact]
+    public async Task InTransaction_failure_rolls_back_events_idempotency_key_and_its_own_writes()
+    {
+        var table = await CreateProjectionTableAsync();
+        var stream = NewStreamId();
+        var key = $"key-{Guid.NewGuid():N}";
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.AppendAsync(
+            new AppendRequest(stream, 0, Events("a"), key, "first",
+                async (tx, stored, ct) =>
+                {
+                    await ProjectAsync(table, tx, stored, ct);
+                    throw new InvalidOperationException("projection rejected the event");
+                }), Ct));
+
+        Assert.Equal("projection rejected the event", error.Message);
+        Assert.Equal(0, await Store.GetStreamVersionAsync(stream, Ct));
+        Assert.Null(await Store.FindIdempotentResultAsync(key, Ct));
+        await using (var connection = await Store.OpenConnectionAsync(Ct))
+        {
+            Assert.Equal(0, await Db.CountAsync(connection, $"SELECT count(*) FROM {table}", Ct));
+        }
+
+        // Nothing half-written: the same command can simply be sent again.
+        var retry = await Store.AppendAsync(new AppendRequest(stream, 0, Events("a"), key, "first"), Ct);
+        Assert.False(retry.Duplicate);
+        Assert.Equal(1, retry.LastVersion);
+    }
+
+    [Fact]
+    public async Task Vietnamese_text_round_trips_exactly()
+    {
+        var stream = NewStreamId("sitting/kỳ-họp-thứ-10");
+        const string data = """{"text":"Bộ trưởng Bộ Y tế trả lời chất vấn","note":"Đại biểu Quốc hội tỉnh Hà Tĩnh; ưu tiên “khẩn”"}""";
+        const string metadata = """{"actor":"Nguyễn Thị Ánh Tuyết"}""";
+
+        await Store.AppendAsync(new AppendRequest(stream, 0, [new NewEvent("answer_given", data, metadata)]), Ct);
+
+        var stored = Assert.Single(await Store.ReadStreamAsync(stream, 1, 10, Ct));
+        Assert.Equal(stream, stored.StreamId);
+        Assert.Equal(data, stored.Data);
+        Assert.Equal(metadata, stored.Metadata);
+        Assert.True((await Store.VerifyStreamAsync(stream, Ct)).IsValid);
+    }
+
+    [Fact]
+    public async Task RecordedAt_is_truncated_to_microseconds_and_round_trips_exactly()
+    {
+        var stream = NewStreamId();
+        Clock.Set(new DateTimeOffset(2025, 10, 20, 8, 30, 15, TimeSpan.Zero).AddTicks(1_234_567));
+
+        var appended = await AppendAsync(stream, 0, "a");
+
+        var expected = new DateTimeOffset(2025, 10, 20, 8, 30, 15, TimeSpan.Zero).AddTicks(1_234_560);
+        var stored = Assert.Single(await Store.ReadStreamAsync(stream, 1, 10, Ct));
+        Assert.Equal(expected, appended.Events[0].RecordedAt);
+        Assert.Equal(expected.UtcTicks, stored.RecordedAt.UtcTicks);
+        Assert.Equal(TimeSpan.Zero, stored.RecordedAt.Offset);
+        Assert.True((await Store.VerifyStreamAsync(stream, Ct)).IsValid);
+    }
+
+    [Fact]
+    public async Task ReadStream_starts_at_fromVersion_and_stops_at_maxCount()
+    {
+        var stream = NewStreamId();
+        await AppendAsync(stream, 0, "1", "2", "3", "4", "5");
+
+        var middle = await Store.ReadStreamAsync(stream, 2, 3, Ct);
+        var past = await Store.ReadStreamAsync(stream, 6, 10, Ct);
+
+        Assert.Equal([2L, 3L, 4L], middle.Select(e => e.Version));
+        Assert.Empty(past);
+    }
+
+    private async Task<string> CreateProjectionTableAsync()
+    {
+        var table = $"projection_{Guid.NewGuid():N}";
+        await using var connection = await Store.OpenConnectionAsync(Ct);
+        await Db.ExecuteAsync(connection, null, $"CREATE TABLE {table} (stream_id TEXT NOT NULL, version BIGINT NOT NULL)", Ct);
+        return table;
+    }
+
+    private static async Task ProjectAsync(string table, DbTransaction transaction, IReadOnlyList<StoredEvent> stored, CancellationToken ct)
+    {
+        foreach (var e in stored)
+        {
+            await Db.ExecuteAsync(transaction.Connection!, transaction,
+                $"INSERT INTO {table} (stream_id, version) VALUES (@s, @v)", ct, ("@s", e.StreamId), ("@v", e.Version));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using QuestionSessions.Runtime.Storage;
+
+namespace QuestionSessions.Runtime.Tests.Storage;
+
+public abstract partial class EventStoreContract
+{
+    [Fact]
+    public async Task StreamMoved_is_raised_after_commit_on_every_node()
+    {
+        var observer = StreamMovedCrossesNodes ? await OpenNodeAsync() : Store;
+        var stream = NewStreamId();
+        var seen = new TaskCompletionSource<(StreamMoved Moved, long VersionSeen)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        observer.StreamMoved += moved =>
+        {
+            if (moved.StreamId == stream)
+            {
+                // Readers go to the store when told: by now the commit must be visible to them.
+                _ = Task.Run(async () => seen.TrySetResult((moved, await observer.GetStreamVersionAsync(stream, Ct))), Ct);
+            }
+        };
+        await observer.StartListeningAsync(Ct);
+
+        await AppendAsync(stream, 0, "a", "b");
+
+        var (movedTo, versionSeen) = await seen.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(new StreamMoved(stream, 2), movedTo);
+        Assert.Equal(2, versionSeen);
+    }
+
+    [Fact]
+    public async Task StreamMoved_is_not_raised_for_a_rolled_back_append()
+    {
+        var rolledBack = NewStreamId();
+        var committed = NewStreamId();
+        var seen = new ConcurrentQueue<StreamMoved>();
+        var committedSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Store.StreamMoved += moved =>
+        {
+            seen.Enqueue(moved);
+            if (moved.StreamId == committed)
+            {
+                committedSeen.TrySetResult();
+            }
+        };
+        await Store.StartListeningAsync(Ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.AppendAsync(new AppendRequest(
+            rolledBack, 0, Events("a"), InTransaction: (_, _, _) => throw new InvalidOperationException("no")), Ct));
+        await AppendAsync(committed, 0, "b");
+
+        // Notifications arrive in commit order, so once the later one is in, the earlier would be too.
+        await committedSeen.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.DoesNotContain(seen, m => m.StreamId == rolledBack);
+    }
+
+    [Fact]
+    public async Task StreamMoved_subscriber_that_throws_neither_fails_the_append_nor_starves_others()
+    {
+        var stream = NewStreamId();
+        var seen = new TaskCompletionSource<StreamMoved>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Store.StreamMoved += _ => throw new InvalidOperationException("a broken subscriber");
+        Store.StreamMoved += moved =>
+        {
+            if (moved.StreamId == stream)
+            {
+                seen.TrySetResult(moved);
+            }
+        };
+        await Store.StartListeningAsync(Ct);
+
+        var appended = await AppendAsync(stream, 0, "a");
+
+        Assert.Equal(1, appended.LastVersion);
+        Assert.Equal(new StreamMoved(stream, 1), await seen.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+    }
+}
