@@ -77,7 +77,7 @@ public sealed partial class SittingDecider
         {
             TurnKind.Question => next
                 .WithRegistrations(r => r.RegistrationId == e.RegistrationId, r => r with { Status = RegistrationStatus.Spoke })
-                .WithQuestions(q => e.QuestionIds.Contains(q.QuestionId), q => q with { Status = QuestionStatus.Asked })
+                .WithQuestions(q => e.QuestionIds.Contains(q.QuestionId), q => q with { Status = QuestionStatus.Asked, AskedAt = e.At })
                 .WithCluster(e.ClusterId, c => c with
                 {
                     Called = c.Called.Remove(e.RegistrationId!.Value),

@@ -65,7 +65,8 @@ public sealed partial class SittingDecider
             return Refuse(ErrorKind.NotFound, "question_not_found", "Link the commitment to a question asked in this sitting.");
         }
 
-        if (question.Status is not (QuestionStatus.Asked or QuestionStatus.Answered))
+        // Asked, answered, or asked and then owed in writing after the close: all were put in the sitting.
+        if (question.AskedAt is null)
         {
             return Refuse(ErrorKind.Conflict, "question_not_asked", "That question was not asked in the sitting.");
         }

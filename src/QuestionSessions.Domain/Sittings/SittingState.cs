@@ -100,7 +100,8 @@ public sealed record QuestionState(
     QuestionChannel Channel,
     QuestionStatus Status,
     DateTimeOffset FiledAt,
-    DateOnly? WrittenAnswerDueBy);
+    DateOnly? WrittenAnswerDueBy,
+    DateTimeOffset? AskedAt = null);
 
 public sealed record RegistrationState(
     Guid RegistrationId,

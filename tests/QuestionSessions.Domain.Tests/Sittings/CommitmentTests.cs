@@ -82,6 +82,19 @@ public sealed class CommitmentTests
     }
 
     [Fact]
+    public void RecordCommitment_after_the_close_for_a_question_asked_but_unanswered_is_accepted()
+    {
+        // The question was put in the sitting, then became owed in writing at the close: what the
+        // respondent promised while it was asked is still on record.
+        var s = InBudget();
+        var question = s.QuestionOf(s.Ask("d1")).QuestionId;
+        s.Do(new CloseSitting(Chair, s.Now));
+        Assert.Equal(QuestionStatus.WrittenAnswerDue, s.State.Question(question)!.Status);
+
+        Assert.IsType<CommitmentRecorded>(Assert.Single(s.Do(Commitment(s, question))));
+    }
+
+    [Fact]
     public void RecordCommitment_for_a_question_not_asked_conflicts()
     {
         var s = InBudget();
