@@ -5,26 +5,17 @@ using static QuestionSessions.Server.Tests.Infrastructure.Api;
 namespace QuestionSessions.Server.Tests.Live;
 
 /// <summary>The hub: each message carries the sitting's version; a viewer sees each event once, in order, across reconnects.</summary>
-public sealed class LiveStreamTests : IAsyncLifetime
+public sealed class LiveStreamTests : SqliteNodeTest
 {
-    private readonly SqliteTestStore _store = new();
-    private TestNode _node = null!;
-
-    public async ValueTask InitializeAsync() => _node = await TestNode.StartAsync(_store.Store, extra: ["--Live:MaxCatchUp=50"]);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        _store.Dispose();
-    }
+    private protected override string[] ExtraArguments => ["--Live:MaxCatchUp=50"];
 
     [Fact]
     public async Task A_viewer_gets_every_event_once_in_version_order()
     {
-        using var chair = await _node.SignInAsync("chair.na");
-        using var secretariat = await _node.SignInAsync("secretariat.na");
+        using var chair = await Node.SignInAsync("chair.na");
+        using var secretariat = await Node.SignInAsync("secretariat.na");
         var start = await VersionAsync(chair.Http, DemoSitting);
-        await using var viewer = await _node.ConnectHubAsync();
+        await using var viewer = await Node.ConnectHubAsync();
         var reply = await viewer.JoinAsync(DemoSitting, start, TestContext.Current.CancellationToken);
         Assert.Equal("joined", reply.GetProperty("outcome").GetString());
 
@@ -43,11 +34,11 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_viewer_that_joins_late_catches_up_from_its_version_then_goes_live()
     {
-        using var chair = await _node.SignInAsync("chair.na");
+        using var chair = await Node.SignInAsync("chair.na");
         await SittingAsync(chair.Http, DemoSitting, "/open");
         var afterOpen = await VersionAsync(chair.Http, DemoSitting);
 
-        await using var viewer = await _node.ConnectHubAsync();
+        await using var viewer = await Node.ConnectHubAsync();
         var reply = await viewer.JoinAsync(DemoSitting, 0, TestContext.Current.CancellationToken);
         Assert.Equal(afterOpen, reply.GetProperty("version").GetInt64());
         Assert.Equal(afterOpen, reply.GetProperty("caughtUp").GetInt32());
@@ -62,12 +53,12 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_dropped_viewer_resumes_from_its_last_version_with_no_gap_and_no_duplicate()
     {
-        using var chair = await _node.SignInAsync("chair.na");
-        using var secretariat = await _node.SignInAsync("secretariat.na");
+        using var chair = await Node.SignInAsync("chair.na");
+        using var secretariat = await Node.SignInAsync("secretariat.na");
         await SittingAsync(chair.Http, DemoSitting, "/open");
         var start = await VersionAsync(chair.Http, DemoSitting);
 
-        var first = await _node.ConnectHubAsync();
+        var first = await Node.ConnectHubAsync();
         await first.JoinAsync(DemoSitting, start, TestContext.Current.CancellationToken);
         for (var i = 0; i < 5; i++)
         {
@@ -84,7 +75,7 @@ public sealed class LiveStreamTests : IAsyncLifetime
             await SittingAsync(secretariat.Http, DemoSitting, "/transcript", new { speakerName = "Thư ký", markdown = $"Khi mất kết nối {i}" });
         }
 
-        await using var second = await _node.ConnectHubAsync();
+        await using var second = await Node.ConnectHubAsync();
         var reply = await second.JoinAsync(DemoSitting, seen[^1], TestContext.Current.CancellationToken);
         Assert.Equal(5, reply.GetProperty("caughtUp").GetInt32());
         await SittingAsync(secretariat.Http, DemoSitting, "/transcript", new { speakerName = "Thư ký", markdown = "Sau khi kết nối lại" });
@@ -96,15 +87,15 @@ public sealed class LiveStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_viewer_too_far_behind_is_told_to_reload_the_state()
     {
-        using var secretariat = await _node.SignInAsync("secretariat.na");
-        using var chair = await _node.SignInAsync("chair.na");
+        using var secretariat = await Node.SignInAsync("secretariat.na");
+        using var chair = await Node.SignInAsync("chair.na");
         await SittingAsync(chair.Http, DemoSitting, "/open");
         for (var i = 0; i < 55; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await SittingAsync(secretariat.Http, DemoSitting, "/transcript", new { speakerName = "Thư ký", markdown = $"Đoạn {i}" })).Status);
         }
 
-        await using var viewer = await _node.ConnectHubAsync();
+        await using var viewer = await Node.ConnectHubAsync();
         var reply = await viewer.JoinAsync(DemoSitting, 0, TestContext.Current.CancellationToken);
         Assert.Equal("reloadRequired", reply.GetProperty("outcome").GetString());
 

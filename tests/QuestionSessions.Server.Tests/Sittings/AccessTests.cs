@@ -5,19 +5,8 @@ using static QuestionSessions.Server.Tests.Infrastructure.Api;
 namespace QuestionSessions.Server.Tests.Sittings;
 
 /// <summary>The denied paths: every role check refuses the wrong caller, says why, and writes nothing.</summary>
-public sealed class AccessTests : IAsyncLifetime
+public sealed class AccessTests : SqliteNodeTest
 {
-    private readonly SqliteTestStore _store = new();
-    private TestNode _node = null!;
-
-    public async ValueTask InitializeAsync() => _node = await TestNode.StartAsync(_store.Store);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        _store.Dispose();
-    }
-
     public static TheoryData<string> WriteRoutes() =>
     [
         "/open", "/close", $"/clusters/{HealthCluster}/open", "/speakers/next", "/turns", "/questions", "/registrations",
@@ -28,7 +17,7 @@ public sealed class AccessTests : IAsyncLifetime
     [MemberData(nameof(WriteRoutes))]
     public async Task Anonymous_callers_cannot_write(string route)
     {
-        using var http = _node.Anonymous();
+        using var http = Node.Anonymous();
         var before = await VersionAsync(http, DemoSitting);
         var (status, body) = await SittingAsync(http, DemoSitting, route, new { });
         Assert.Equal(HttpStatusCode.Unauthorized, status);
@@ -45,7 +34,7 @@ public sealed class AccessTests : IAsyncLifetime
     [InlineData("na-d-001", "/video-stream", "role_required")]
     public async Task Callers_without_the_role_in_this_body_are_forbidden(string username, string route, string code)
     {
-        using var caller = await _node.SignInAsync(username);
+        using var caller = await Node.SignInAsync(username);
         var before = await VersionAsync(caller.Http, DemoSitting);
         var (status, body) = await SittingAsync(caller.Http, DemoSitting, route, new { url = "https://example.org/live" });
         Assert.Equal(HttpStatusCode.Forbidden, status);
@@ -60,7 +49,7 @@ public sealed class AccessTests : IAsyncLifetime
     [InlineData("secretariat.na")]
     public async Task Only_deputies_of_this_body_may_file_questions(string username)
     {
-        using var caller = await _node.SignInAsync(username);
+        using var caller = await Node.SignInAsync(username);
         var before = await VersionAsync(caller.Http, DemoSitting);
         var (status, body) = await SittingAsync(caller.Http, DemoSitting, "/questions",
             new { clusterId = HealthCluster, respondentId = "na-o-health", text = "Câu hỏi từ ngoài Quốc hội" });
@@ -72,8 +61,8 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task A_deputy_cannot_call_speakers_or_start_turns()
     {
-        using var chair = await _node.SignInAsync("chair.na");
-        using var deputy = await _node.SignInAsync("na-d-001");
+        using var chair = await Node.SignInAsync("chair.na");
+        using var deputy = await Node.SignInAsync("na-d-001");
         await SittingAsync(chair.Http, DemoSitting, "/open");
         await SittingAsync(chair.Http, DemoSitting, $"/clusters/{HealthCluster}/open");
         await SittingAsync(deputy.Http, DemoSitting, "/registrations", new { clusterId = HealthCluster, text = "Thuốc hiếm" });
@@ -90,8 +79,8 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task A_respondent_cannot_record_commitments_or_publish_the_transcript()
     {
-        using var chair = await _node.SignInAsync("chair.na");
-        using var minister = await _node.SignInAsync("na-o-health");
+        using var chair = await Node.SignInAsync("chair.na");
+        using var minister = await Node.SignInAsync("na-o-health");
         await SittingAsync(chair.Http, DemoSitting, "/open");
         var before = await VersionAsync(chair.Http, DemoSitting);
 
@@ -107,9 +96,9 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task Only_the_secretariat_of_the_body_may_schedule()
     {
-        using var deputy = await _node.SignInAsync("na-d-001");
-        using var otherSecretariat = await _node.SignInAsync("secretariat.hue");
-        using var secretariat = await _node.SignInAsync("secretariat.na");
+        using var deputy = await Node.SignInAsync("na-d-001");
+        using var otherSecretariat = await Node.SignInAsync("secretariat.hue");
+        using var secretariat = await Node.SignInAsync("secretariat.na");
         object request = new
         {
             bodyId = "na",
@@ -122,7 +111,7 @@ public sealed class AccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(otherSecretariat.Http, "/api/sittings", request)).Status);
         var created = await PostAsync(secretariat.Http, "/api/sittings", request);
         Assert.Equal(HttpStatusCode.OK, created.Status);
-        using var http = _node.Anonymous();
+        using var http = Node.Anonymous();
         Assert.Equal(2, (await GetAsync(http, "/api/sittings")).GetArrayLength());
         Assert.Equal("Phiên chất vấn bổ sung", (await SittingStateAsync(http, Id(created.Body))).GetProperty("title").GetString());
     }
@@ -130,7 +119,7 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_password_is_refused_without_saying_which_part_was_wrong()
     {
-        using var http = _node.Anonymous();
+        using var http = Node.Anonymous();
         var wrongPassword = await PostAsync(http, "/api/auth/sign-in", new { username = "chair.na", password = "nope" });
         var unknownUser = await PostAsync(http, "/api/auth/sign-in", new { username = "nobody", password = "nope" });
         Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.Status);

@@ -6,24 +6,16 @@ using static QuestionSessions.Server.Tests.Infrastructure.Api;
 namespace QuestionSessions.Server.Tests.Sittings;
 
 /// <summary>A questioning sitting end to end over HTTP on a real node, with the clock moved by hand.</summary>
-public sealed class SittingFlowTests : IAsyncLifetime
+public sealed class SittingFlowTests : SqliteNodeTest
 {
-    private readonly SqliteTestStore _store = new();
     private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-    private TestNode _node = null!;
 
-    public async ValueTask InitializeAsync() => _node = await TestNode.StartAsync(_store.Store, clock: _clock);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        _store.Dispose();
-    }
+    private protected override TimeProvider Clock => _clock;
 
     [Fact]
     public async Task Demo_seed_has_the_three_levels_of_body_and_a_scheduled_sitting()
     {
-        using var http = _node.Anonymous();
+        using var http = Node.Anonymous();
         var bodies = await GetAsync(http, "/api/bodies");
         Assert.Equal(["na", "pc-hue", "pc-hue-thuan-hoa"], bodies.EnumerateArray().Select(b => b.GetProperty("bodyId").GetString()));
         var sittings = await GetAsync(http, "/api/sittings");
@@ -36,9 +28,9 @@ public sealed class SittingFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_cluster_runs_from_registration_to_commitment_and_close()
     {
-        using var chair = await _node.SignInAsync("chair.na");
-        using var secretariat = await _node.SignInAsync("secretariat.na");
-        using var deputy = await _node.SignInAsync("na-d-002");
+        using var chair = await Node.SignInAsync("chair.na");
+        using var secretariat = await Node.SignInAsync("secretariat.na");
+        using var deputy = await Node.SignInAsync("na-d-002");
 
         Assert.Equal(HttpStatusCode.OK, (await SittingAsync(chair.Http, DemoSitting, "/open")).Status);
         Assert.Equal(HttpStatusCode.OK, (await SittingAsync(chair.Http, DemoSitting, $"/clusters/{HealthCluster}/open")).Status);
@@ -105,8 +97,8 @@ public sealed class SittingFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_retried_command_with_the_same_idempotency_key_writes_once()
     {
-        using var chair = await _node.SignInAsync("chair.na");
-        using var deputy = await _node.SignInAsync("na-d-003");
+        using var chair = await Node.SignInAsync("chair.na");
+        using var deputy = await Node.SignInAsync("na-d-003");
         await SittingAsync(chair.Http, DemoSitting, "/open");
         var headers = new Dictionary<string, string> { ["Idempotency-Key"] = "slip-" + Guid.NewGuid() };
         var body = new { clusterId = HealthCluster, respondentId = "na-o-health", text = "Bảo hiểm y tế chi trả thuốc ngoài danh mục?" };
@@ -126,7 +118,7 @@ public sealed class SittingFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_If_Match_is_412_and_writes_nothing()
     {
-        using var chair = await _node.SignInAsync("chair.na");
+        using var chair = await Node.SignInAsync("chair.na");
         var version = await VersionAsync(chair.Http, DemoSitting);
         var stale = await SittingAsync(chair.Http, DemoSitting, "/open", null, new Dictionary<string, string> { ["If-Match"] = $"\"{version - 1}\"" });
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
@@ -141,7 +133,7 @@ public sealed class SittingFlowTests : IAsyncLifetime
     [Fact]
     public async Task Health_OpenApi_and_unknown_sittings_answer_plainly()
     {
-        using var http = _node.Anonymous();
+        using var http = Node.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
         var openApi = await GetAsync(http, "/openapi/v1.json");

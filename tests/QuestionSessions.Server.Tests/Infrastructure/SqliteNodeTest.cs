@@ -1,0 +1,24 @@
+namespace QuestionSessions.Server.Tests.Infrastructure;
+
+/// <summary>A fresh node on its own SQLite file for every test (xunit makes a class instance per test).</summary>
+public abstract class SqliteNodeTest : IAsyncLifetime
+{
+    private readonly SqliteTestStore _store = new();
+
+    private protected TestNode Node { get; private set; } = null!;
+
+    /// <summary>The clock the node runs on; null for the real one.</summary>
+    private protected virtual TimeProvider? Clock => null;
+
+    /// <summary>Extra server arguments for this class's nodes.</summary>
+    private protected virtual string[] ExtraArguments => [];
+
+    public async ValueTask InitializeAsync() => Node = await TestNode.StartAsync(_store.Store, clock: Clock, extra: ExtraArguments);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Node.DisposeAsync();
+        _store.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
