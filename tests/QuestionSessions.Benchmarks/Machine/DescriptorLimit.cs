@@ -1,0 +1,66 @@
+using System.Runtime.InteropServices;
+
+namespace QuestionSessions.Benchmarks.Machine;
+
+/// <summary>
+/// The process's open-file limit (RLIMIT_NOFILE). Every viewer costs two descriptors in this process when
+/// client and server share it. The .NET runtime already lifts the soft limit to the hard one at start-up;
+/// when that is still too low this raises the hard limit too, which works as root (or with
+/// CAP_SYS_RESOURCE), the same thing <c>ulimit -n</c> would do in the shell before starting.
+/// </summary>
+internal static partial class DescriptorLimit
+{
+    private const int RlimitNofile = 7; // Linux, x86-64 and arm64
+
+    public static (ulong Soft, ulong Hard)? Current()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        return getrlimit(RlimitNofile, out var limit) == 0 ? (limit.Current, limit.Maximum) : null;
+    }
+
+    /// <summary>
+    /// Makes sure at least <paramref name="needed"/> descriptors can be open; returns null when they can,
+    /// or a message saying what to run instead.
+    /// </summary>
+    public static string? Ensure(ulong needed)
+    {
+        if (Current() is not { } current || current.Soft >= needed)
+        {
+            return null;
+        }
+
+        var target = Math.Max(needed, 65_536UL);
+        var raised = new RLimit { Current = target, Maximum = Math.Max(target, current.Hard) };
+        if (setrlimit(RlimitNofile, in raised) == 0 || (current.Hard >= needed && TrySoft(current.Hard)))
+        {
+            return null;
+        }
+
+        return $"This run needs about {needed} open files but the limit is {current.Soft} (hard {current.Hard}) and cannot be raised "
+            + $"from here (errno {Marshal.GetLastPInvokeError()}). Run it from a shell with a higher limit, e.g. "
+            + "`ulimit -n 65536 && dotnet run -c Release --project tests/QuestionSessions.Benchmarks -- --quick` (raising the hard limit needs root).";
+    }
+
+    private static bool TrySoft(ulong hard)
+    {
+        var soft = new RLimit { Current = hard, Maximum = hard };
+        return setrlimit(RlimitNofile, in soft) == 0;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct RLimit
+    {
+        public ulong Current;
+        public ulong Maximum;
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int getrlimit(int resource, out RLimit limit);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int setrlimit(int resource, in RLimit limit);
+}
