@@ -42,7 +42,7 @@ internal static class BenchApp
         var limit = DescriptorLimit.Current();
         Console.WriteLine($"QuestionSessions benchmarks, {settings.Mode}: {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
             + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, open files {limitBefore?.Soft}/{limitBefore?.Hard} at start, "
-            + $"{limit?.Soft}/{limit?.Hard} now (about {settings.DescriptorsNeeded} needed)");
+            + $"{limit?.Soft}/{limit?.Hard} now (about {settings.DescriptorsNeeded} needed), load average {LoadAverage()}");
 
         using var cancel = new CancellationTokenSource(settings.Deadline);
         Console.CancelKeyPress += (_, e) =>
@@ -72,6 +72,7 @@ internal static class BenchApp
             ["openFilesHardAtStart"] = limitBefore?.Hard,
             ["openFilesUsed"] = limit?.Soft,
             ["openFilesNeeded"] = settings.DescriptorsNeeded,
+            ["loadAverageAtStart"] = LoadAverage(),
         };
 
         BenchPostgres? postgres = null;
@@ -107,6 +108,7 @@ internal static class BenchApp
         }
 
         run["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1);
+        run["loadAverageAtEnd"] = LoadAverage();
         Report.PrintTable(results);
         var path = Path.Combine(repository, "artifacts", "bench", "results.json");
         await Report.WriteJsonAsync(path, results, run, CancellationToken.None);
@@ -129,6 +131,10 @@ internal static class BenchApp
             return new ScenarioResult(scenario.Plan) { Failure = reason };
         }
     }
+
+    // Other work on the machine moves every figure; the load average says how much there was.
+    private static string? LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
 
     /// <summary>The repository root (where QuestionSessions.sln is), from the working directory or the binaries.</summary>
     private static string FindRepository()

@@ -3,7 +3,7 @@ namespace QuestionSessions.Benchmarks;
 /// <summary>
 /// How long and how large each scenario runs. <c>--quick</c> (the default) fits in a few minutes on two
 /// cores; <c>--full</c> runs longer windows and 10,000 viewers; <c>--diagnose</c> adds a step-by-step
-/// breakdown of each append path.
+/// breakdown of each append path; <c>--viewers N</c> sets the fan-out's crowd size.
 /// </summary>
 internal sealed record BenchSettings(
     string Mode,
@@ -23,8 +23,8 @@ internal sealed record BenchSettings(
 {
     public static BenchSettings Quick { get; } = new(
         "quick", Warmups: 1, AppendPairs: 5, AppendWindow: TimeSpan.FromSeconds(3), AppendWriters: 16,
-        FanoutViewers: 2_000, FanoutPairs: 5, FanoutEventsPerWindow: 100, EventsPerSecond: 20,
-        MemoryViewers: 1_000, MemoryPairs: 3, Deadline: TimeSpan.FromMinutes(4), Only: new HashSet<string>());
+        FanoutViewers: 2_000, FanoutPairs: 7, FanoutEventsPerWindow: 60, EventsPerSecond: 20,
+        MemoryViewers: 1_000, MemoryPairs: 3, Deadline: TimeSpan.FromMinutes(4.5), Only: new HashSet<string>());
 
     public static BenchSettings Full { get; } = new(
         "full", Warmups: 1, AppendPairs: 9, AppendWindow: TimeSpan.FromSeconds(5), AppendWriters: 16,
@@ -42,6 +42,7 @@ internal sealed record BenchSettings(
         var settings = Quick;
         var only = new HashSet<string>(StringComparer.Ordinal);
         var diagnose = false;
+        int? viewers = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -58,13 +59,23 @@ internal sealed record BenchSettings(
                 case "--only" when i + 1 < args.Length:
                     only.Add(args[++i]);
                     break;
+                case "--viewers" when i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0:
+                    viewers = n;
+                    i++;
+                    break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick | --full] [--diagnose] [--only <scenario prefix>]...");
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick | --full] [--viewers N] [--diagnose] [--only <scenario prefix>]...");
                     return null;
             }
         }
 
         // Diagnosing adds breakdown rounds to the append scenarios: allow for them.
-        return settings with { Only = only, Diagnose = diagnose, Deadline = diagnose ? settings.Deadline * 2 : settings.Deadline };
+        return settings with
+        {
+            Only = only,
+            Diagnose = diagnose,
+            Deadline = diagnose ? settings.Deadline * 2 : settings.Deadline,
+            FanoutViewers = viewers ?? settings.FanoutViewers,
+        };
     }
 }

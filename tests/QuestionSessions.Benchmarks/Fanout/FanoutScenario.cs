@@ -92,6 +92,8 @@ internal sealed class FanoutScenario(BenchSettings settings) : IScenario
         result.Details["baselineP50Ms"] = result.MedianBaseline("p50Ms");
         result.Details["oursP999Ms"] = result.MedianOurs("p999Ms");
         result.Details["baselineP999Ms"] = result.MedianBaseline("p999Ms");
+        result.Details["oursCpuMsPerEvent"] = result.MedianOurs("cpuMsPerEvent");
+        result.Details["baselineCpuMsPerEvent"] = result.MedianBaseline("cpuMsPerEvent");
         result.Details["oursDeliveryPercent"] = result.Windows.Min(w => w.Ours["deliveryPercent"]);
         result.Details["baselineDeliveryPercent"] = result.Windows.Min(w => w.Baseline["deliveryPercent"]);
         result.Details["oursDisconnects"] = oursCrowd.Disconnected;
@@ -107,6 +109,7 @@ internal sealed class FanoutScenario(BenchSettings settings) : IScenario
         result.Notes.Add(
             $"p50 ours {AlternatingRunner.Format(result.MedianOurs("p50Ms"))} ms vs bare {AlternatingRunner.Format(result.MedianBaseline("p50Ms"))} ms; "
             + $"delivery ours {result.Details["oursDeliveryPercent"]}% / bare {result.Details["baselineDeliveryPercent"]}% (worst window); "
+            + $"process CPU per event (server + {viewers} viewers) ours {AlternatingRunner.Format(result.MedianOurs("cpuMsPerEvent"))} ms / bare {AlternatingRunner.Format(result.MedianBaseline("cpuMsPerEvent"))} ms; "
             + $"disconnects ours {oursCrowd.Disconnected} / bare {bareCrowd.Disconnected}; out-of-order ours {oursCrowd.OutOfOrder} / bare {bareCrowd.OutOfOrder}.");
         return result;
     }
@@ -127,6 +130,8 @@ internal sealed class FanoutScenario(BenchSettings settings) : IScenario
         var connected = crowd.Count - crowd.Disconnected;
         var window = new LatencyWindow(events * crowd.Count);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / settings.EventsPerSecond));
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var last = 0L;
         for (var i = 0; i < events; i++)
@@ -137,6 +142,8 @@ internal sealed class FanoutScenario(BenchSettings settings) : IScenario
 
         var rate = events / Stopwatch.GetElapsedTime(started).TotalSeconds;
         await crowd.WaitForVersionAsync(last, DrainTimeout, cancellationToken);
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         var (p50, p99, p999, max) = window.Percentiles();
         return new WindowFigure(p99, new Dictionary<string, double>
         {
@@ -147,6 +154,9 @@ internal sealed class FanoutScenario(BenchSettings settings) : IScenario
             ["early"] = window.Early,
             ["disconnects"] = crowd.Disconnected - (crowd.Count - connected),
             ["eventsPerSecond"] = rate,
+            // The whole process (server, the other crowd's pings, every viewer's receive loop): the same
+            // client work on both sides, so the difference is the server's.
+            ["cpuMsPerEvent"] = cpu.TotalMilliseconds / events,
         });
     }
 }

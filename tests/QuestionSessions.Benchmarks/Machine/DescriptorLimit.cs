@@ -5,8 +5,10 @@ namespace QuestionSessions.Benchmarks.Machine;
 /// <summary>
 /// The process's open-file limit (RLIMIT_NOFILE). Every viewer costs two descriptors in this process when
 /// client and server share it. The .NET runtime already lifts the soft limit to the hard one at start-up;
-/// when that is still too low this raises the hard limit too, which works as root (or with
-/// CAP_SYS_RESOURCE), the same thing <c>ulimit -n</c> would do in the shell before starting.
+/// when that is still too low this raises the hard limit too, which works with CAP_SYS_RESOURCE (root
+/// outside a restricted container), the same thing <c>ulimit -n</c> would do in the shell before starting.
+/// Re-running under <c>bash -c 'ulimit -n …; exec …'</c> would gain nothing: the shell meets the same hard
+/// limit, so the program says plainly what to change instead.
 /// </summary>
 internal static partial class DescriptorLimit
 {
@@ -40,9 +42,11 @@ internal static partial class DescriptorLimit
             return null;
         }
 
-        return $"This run needs about {needed} open files but the limit is {current.Soft} (hard {current.Hard}) and cannot be raised "
-            + $"from here (errno {Marshal.GetLastPInvokeError()}). Run it from a shell with a higher limit, e.g. "
-            + "`ulimit -n 65536 && dotnet run -c Release --project tests/QuestionSessions.Benchmarks -- --quick` (raising the hard limit needs root).";
+        var errno = Marshal.GetLastPInvokeError();
+        return $"This run needs about {needed} open files (client and server ends of every viewer live in this process) but the limit is "
+            + $"{current.Soft} (hard {current.Hard}) and could not be raised (setrlimit errno {errno}: the hard limit needs CAP_SYS_RESOURCE). "
+            + "Raise it where the process starts, e.g. `ulimit -Hn 65536; ulimit -n 65536` as root in the shell, docker run --ulimit nofile=65536:65536, "
+            + "or systemd LimitNOFILE=65536; or run fewer viewers with --viewers N (each needs about 4 descriptors).";
     }
 
     private static bool TrySoft(ulong hard)
