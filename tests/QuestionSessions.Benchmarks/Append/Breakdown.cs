@@ -1,0 +1,36 @@
+using QuestionSessions.Benchmarks.Runner;
+
+namespace QuestionSessions.Benchmarks.Append;
+
+/// <summary>
+/// <c>--diagnose</c>: where the time of an append goes. Runs steps between the baseline and the full path,
+/// each adding one thing, in rounds (every step once per round, so all see the same machine), and reports
+/// the median commands/s of each.
+/// </summary>
+internal static class Breakdown
+{
+    public sealed record Step(string Name, Func<int, CancellationToken, Task<int>> Operation);
+
+    public static async Task<SortedDictionary<string, double>> RunAsync(
+        string scenario, IReadOnlyList<Step> steps, int writers, TimeSpan window, int rounds, CancellationToken cancellationToken)
+    {
+        var figures = steps.ToDictionary(s => s.Name, _ => new List<double>());
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var step in steps)
+            {
+                figures[step.Name].Add(await WriterLoop.RunAsync(writers, window, step.Operation, cancellationToken));
+            }
+        }
+
+        var medians = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        Console.WriteLine($"  {scenario} breakdown ({writers} writers, median of {rounds} rounds of {window.TotalSeconds:0} s):");
+        foreach (var step in steps)
+        {
+            medians[step.Name] = Math.Round(Stats.Median(figures[step.Name]), 1);
+            Console.WriteLine($"    {AlternatingRunner.Format(medians[step.Name]),8} commands/s  {step.Name}");
+        }
+
+        return medians;
+    }
+}

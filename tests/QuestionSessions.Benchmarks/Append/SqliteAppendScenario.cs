@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using QuestionSessions.Benchmarks.Runner;
+
+namespace QuestionSessions.Benchmarks.Append;
+
+/// <summary>
+/// append-sqlite: the same command path and writers on the embedded SQLite store, against raw
+/// Microsoft.Data.Sqlite autocommit INSERTs of the same row into a plain table in the same file, with the
+/// store's durability settings (WAL, synchronous = FULL: every commit fsyncs the WAL).
+/// </summary>
+internal sealed class SqliteAppendScenario(BenchSettings settings) : IScenario
+{
+    public ScenarioPlan Plan { get; } = new(
+        "append-sqlite", "commands/s", settings.Warmups, settings.AppendPairs, RatioOf.OursOverBaseline, 0.8, TargetIsMinimum: true);
+
+    public bool NeedsPostgres => false;
+
+    public async Task<ScenarioResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateTempSubdirectory("qs-bench-sqlite.");
+        try
+        {
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory.FullName, "bench.db") }.ConnectionString;
+            var writers = settings.AppendWriters;
+            await using var ours = await CommandPath.CreateAsync("Sqlite", connectionString, writers, cancellationToken);
+            var sample = await ours.SampleAsync(cancellationToken);
+            await using var raw = await RawSqliteInserts.CreateAsync(connectionString, writers, sample, cancellationToken);
+
+            var result = await AlternatingRunner.RunAsync(Plan,
+                async (_, ct) => new WindowFigure(await WriterLoop.RunAsync(writers, settings.AppendWindow, ours.PublishAsync, ct)),
+                async (_, ct) => new WindowFigure(await WriterLoop.RunAsync(writers, settings.AppendWindow, raw.InsertAsync, ct)),
+                cancellationToken);
+
+            if (settings.Diagnose)
+            {
+                var (state, _) = await ours.Sittings.GetAsync(ours.CurrentKey(0), cancellationToken);
+                await using var steps = await SqliteSteps.CreateAsync(connectionString, ours, state, sample, writers, cancellationToken);
+                result.Details["breakdown"] = await Breakdown.RunAsync(Plan.Name, steps.Steps(raw), writers, settings.AppendWindow, rounds: 2, cancellationToken);
+            }
+
+            result.Details["writers"] = writers;
+            result.Details["windowSeconds"] = settings.AppendWindow.TotalSeconds;
+            result.Details["eventDataBytes"] = Encoding.UTF8.GetByteCount(sample.Data);
+            result.Details["segmentsPerSitting"] = CommandPath.SegmentsPerSitting;
+        result.Details["sittingsOpened"] = ours.SittingsOpened;
+        result.Details["eventsAppendedByOurs"] = await ours.TotalEventsAsync(cancellationToken);
+            result.Details["durability"] = "journal_mode=WAL, synchronous=FULL (both sides)";
+            result.Details["file"] = directory.FullName;
+            result.Notes.Add("ours: the store's path (write gate, pooled connection + pragmas, BEGIN IMMEDIATE, read head, insert, sitting_directory upsert, commit); "
+                + "baseline: autocommit INSERT of the same row, writers taking turns through one gate; both WAL with synchronous=FULL (an fsync per commit).");
+            return result;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+namespace QuestionSessions.Benchmarks;
+
+/// <summary>
+/// How long and how large each scenario runs. <c>--quick</c> (the default) fits in a few minutes on two
+/// cores; <c>--full</c> runs longer windows and 10,000 viewers; <c>--diagnose</c> adds a step-by-step
+/// breakdown of each append path; <c>--viewers N</c> sets the fan-out's crowd size.
+/// </summary>
+internal sealed record BenchSettings(
+    string Mode,
+    int Warmups,
+    int AppendPairs,
+    TimeSpan AppendWindow,
+    int AppendWriters,
+    int FanoutViewers,
+    int FanoutPairs,
+    int FanoutEventsPerWindow,
+    int EventsPerSecond,
+    int MemoryViewers,
+    int MemoryPairs,
+    TimeSpan Deadline,
+    IReadOnlySet<string> Only,
+    bool Diagnose = false)
+{
+    public static BenchSettings Quick { get; } = new(
+        "quick", Warmups: 1, AppendPairs: 5, AppendWindow: TimeSpan.FromSeconds(3), AppendWriters: 16,
+        FanoutViewers: 2_000, FanoutPairs: 7, FanoutEventsPerWindow: 60, EventsPerSecond: 20,
+        MemoryViewers: 1_000, MemoryPairs: 3, Deadline: TimeSpan.FromMinutes(4.5), Only: new HashSet<string>());
+
+    public static BenchSettings Full { get; } = new(
+        "full", Warmups: 1, AppendPairs: 9, AppendWindow: TimeSpan.FromSeconds(5), AppendWriters: 16,
+        FanoutViewers: 10_000, FanoutPairs: 7, FanoutEventsPerWindow: 200, EventsPerSecond: 20,
+        MemoryViewers: 5_000, MemoryPairs: 5, Deadline: TimeSpan.FromMinutes(30), Only: new HashSet<string>());
+
+    /// <summary>Descriptors this process may hold at once: both fan-out crowds with their server ends, plus slack.</summary>
+    public ulong DescriptorsNeeded => (ulong)(Math.Max(FanoutViewers * 4, MemoryViewers * 2) + 2_048);
+
+    public bool Selected(string scenario) => Only.Count == 0 || Only.Any(o => scenario.StartsWith(o, StringComparison.Ordinal));
+
+    /// <summary>Null (and a message on stderr) when the arguments make no sense.</summary>
+    public static BenchSettings? Parse(string[] args)
+    {
+        var settings = Quick;
+        var only = new HashSet<string>(StringComparer.Ordinal);
+        var diagnose = false;
+        int? viewers = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    settings = Quick;
+                    break;
+                case "--full":
+                    settings = Full;
+                    break;
+                case "--diagnose":
+                    diagnose = true;
+                    break;
+                case "--only" when i + 1 < args.Length:
+                    only.Add(args[++i]);
+                    break;
+                case "--viewers" when i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0:
+                    viewers = n;
+                    i++;
+                    break;
+                default:
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick | --full] [--viewers N] [--diagnose] [--only <scenario prefix>]...");
+                    return null;
+            }
+        }
+
+        // Diagnosing adds breakdown rounds to the append scenarios: allow for them.
+        return settings with
+        {
+            Only = only,
+            Diagnose = diagnose,
+            Deadline = diagnose ? settings.Deadline * 2 : settings.Deadline,
+            FanoutViewers = viewers ?? settings.FanoutViewers,
+        };
+    }
+}
