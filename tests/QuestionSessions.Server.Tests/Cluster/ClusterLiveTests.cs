@@ -89,8 +89,16 @@ public sealed class ClusterLiveTests : IAsyncLifetime
     private static async Task<HubClient> JoinAsync(TestNode node, long afterVersion)
     {
         var client = await node.ConnectHubAsync();
-        var reply = await client.JoinAsync(DemoSitting, afterVersion, TestContext.Current.CancellationToken);
-        Assert.Equal("joined", reply.GetProperty("outcome").GetString());
-        return client;
+        try
+        {
+            var reply = await client.JoinAsync(DemoSitting, afterVersion, TestContext.Current.CancellationToken);
+            Assert.Equal("joined", reply.GetProperty("outcome").GetString());
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -81,7 +81,7 @@ public abstract class ServerCrashContract
 
             // What the viewer got before the crash: in order, no gap, no duplicate.
             var seen = new List<long>();
-            await foreach (var e in viewer.Events.ReadAllAsync(ct).WithCancellation(ct))
+            await foreach (var e in viewer.Events.ReadAllAsync(ct))
             {
                 seen.Add(e.GetProperty("version").GetInt64());
             }
