@@ -44,6 +44,7 @@ internal static class CliApp
               Re-computes every stream's SHA-256 hash chain and names the first broken event.
               Defaults: the server's embedded store, Sqlite at data/questionsessions.db.
               Environment: Storage__Provider, Storage__ConnectionString (as for the server).
-              Exit code: 0 all chains hold, 1 a chain is broken, 2 usage error.
+              Exit code: 0 all chains hold, 1 a chain is broken or the store cannot be read,
+              2 usage error.
         """;
 }

@@ -135,6 +135,7 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
                 catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
                 {
                     // Another node appended first: load what it wrote and decide again on the new state.
+                    await Task.Delay(RetryDelay(attempt), _time, cancellationToken);
                     verified = true;
                     await CatchUpAsync(activation, cancellationToken);
                 }
@@ -145,6 +146,12 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
             Release(activation);
         }
     }
+
+    // Retrying at once keeps two nodes in lockstep, and the node with commands queued behind its win
+    // tends to win again and again until the other runs out of retries. A short random wait, longer
+    // each time (full jitter, capped), breaks the lockstep and lets the other node's burst drain.
+    private static TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(250, 10 << Math.Min(attempt, 5)));
 
     private async Task<CommandResult<TState>> AppendAsync(
         Activation<TState> activation, TCommand command, IReadOnlyList<TEvent> events, CommandOptions options, CancellationToken cancellationToken)

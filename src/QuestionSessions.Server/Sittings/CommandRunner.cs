@@ -4,6 +4,7 @@ using System.Text;
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Accounts;
 
 namespace QuestionSessions.Server.Sittings;
@@ -30,7 +31,19 @@ internal sealed class CommandRunner(
             return Problems.BadHeader();
         }
 
-        var result = await sittings.ExecuteAsync(sittingId.ToString(), command(actor, time.GetUtcNow()), options, http.RequestAborted);
+        CommandResult<SittingState> result;
+        try
+        {
+            result = await sittings.ExecuteAsync(sittingId.ToString(), command(actor, time.GetUtcNow()), options, http.RequestAborted);
+        }
+        catch (ConcurrencyException)
+        {
+            // Other nodes won the race for this sitting through every retry. Nothing was written, and
+            // the same request later will be decided afresh: a busy sitting, not a server fault.
+            http.Response.Headers.RetryAfter = "1";
+            return Problems.Busy();
+        }
+
         http.Response.Headers.ETag = ETag(result.Version);
         return result.Outcome switch
         {

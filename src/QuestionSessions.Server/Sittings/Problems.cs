@@ -32,6 +32,9 @@ internal static class Problems
     public static IResult PreconditionFailed(long current) =>
         Problem(StatusCodes.Status412PreconditionFailed, "The sitting has changed", $"The sitting is now at version {current}; reload and try again.", "version_mismatch");
 
+    public static IResult Busy() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "The sitting is busy", "Other changes to this sitting kept arriving first and nothing was recorded; try again.", "sitting_busy");
+
     public static IResult Problem(int status, string title, string detail, string code) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: $"urn:questionsessions:problem:{code}",
             extensions: new Dictionary<string, object?> { ["code"] = code });

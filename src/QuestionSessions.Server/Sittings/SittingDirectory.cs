@@ -45,9 +45,10 @@ internal sealed class SittingDirectory : IProjection<SittingState>
     public static async Task<IReadOnlyList<SittingSummary>> ListAsync(IEventStore store, string? bodyId, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        // The cast gives the parameter a type: PostgreSQL cannot infer one from "IS NULL" and refuses the query.
         await using var command = Sql.Command(connection, null, """
             SELECT sitting_id, body_id, title, starts_at, status, opened_at, closed_at, clusters, questions, commitments, version
-            FROM sitting_directory WHERE (@body IS NULL OR body_id = @body) ORDER BY starts_at DESC, sitting_id
+            FROM sitting_directory WHERE (CAST(@body AS TEXT) IS NULL OR body_id = @body) ORDER BY starts_at DESC, sitting_id
             """, ("body", bodyId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<SittingSummary>();

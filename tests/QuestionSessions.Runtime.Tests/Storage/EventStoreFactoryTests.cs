@@ -26,4 +26,13 @@ public sealed class EventStoreFactoryTests
         Assert.Contains("SqlServer", error.Message, StringComparison.Ordinal);
         Assert.Contains("\"Sqlite\" or \"Postgres\"", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Sqlite", "garbage")]
+    [InlineData("Sqlite", "Foo=bar")]
+    [InlineData("Postgres", "garbage")]
+    public void Create_rejects_a_malformed_connection_string_at_once(string provider, string connectionString)
+    {
+        Assert.Throws<ArgumentException>(() => EventStoreFactory.Create(provider, connectionString, TimeProvider.System));
+    }
 }

@@ -1,5 +1,6 @@
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Runtime.Storage.Postgres;
+using QuestionSessions.Tests.Shared;
 
 namespace QuestionSessions.Runtime.Tests.Storage;
 

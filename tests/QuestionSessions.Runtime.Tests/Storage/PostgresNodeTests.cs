@@ -1,6 +1,7 @@
 using Npgsql;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Runtime.Storage.Postgres;
+using QuestionSessions.Tests.Shared;
 
 namespace QuestionSessions.Runtime.Tests.Storage;
 

@@ -41,6 +41,16 @@ internal static class Api
 
     public static Guid Id(JsonElement accepted) => accepted.GetProperty("id").GetGuid();
 
+    /// <summary>Every version from <paramref name="first"/> to <paramref name="last"/>: what a viewer must receive, exactly.</summary>
+    public static List<long> Versions(long first, long last) => [.. Enumerable.Range((int)first, (int)(last - first + 1)).Select(v => (long)v)];
+
+    /// <summary>Asserts the command was accepted (200) and returns the sitting version it answered with.</summary>
+    public static long AcceptedVersion((HttpStatusCode Status, JsonElement Body) response)
+    {
+        Assert.True(response.Status == HttpStatusCode.OK, $"Expected 200 OK, got {(int)response.Status}: {response.Body}");
+        return response.Body.GetProperty("version").GetInt64();
+    }
+
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

@@ -60,13 +60,16 @@ internal sealed class TestNode : IAsyncDisposable
     public HttpClient Anonymous() => new(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = Address };
 
     /// <summary>A client signed in as a demo account (the cookie stays in its handler).</summary>
-    public async Task<SignedInClient> SignInAsync(string username)
+    public Task<SignedInClient> SignInAsync(string username) => SignInAsync(Address, username);
+
+    /// <summary>A client signed in as a demo account on the server at <paramref name="address"/>, in this process or not.</summary>
+    public static async Task<SignedInClient> SignInAsync(Uri address, string username)
     {
         var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = Address };
-        var response = await http.PostAsJsonAsync("/api/auth/sign-in", new { username, password = DemoPassword }, TestContext.Current.CancellationToken);
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await http.PostAsJsonAsync("/api/auth/sign-in", new { username, password = DemoPassword }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        return new SignedInClient(http, cookies.GetCookieHeader(Address));
+        return new SignedInClient(http, cookies.GetCookieHeader(address));
     }
 
     public Task<HubClient> ConnectHubAsync() => HubClient.ConnectAsync(Address, cancellationToken: TestContext.Current.CancellationToken);

@@ -27,6 +27,9 @@ internal sealed class SqliteEventStore : IEventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        // Parsed now, as the PostgreSQL store does: a malformed connection string is a configuration
+        // error (ArgumentException) when the store is made, not an unexpected one at first use.
+        _ = new SqliteConnectionStringBuilder(connectionString);
         this.connectionString = connectionString;
         this.timeProvider = timeProvider;
         streamMoved = new StreamMovedSignal((loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SqliteEventStore>());

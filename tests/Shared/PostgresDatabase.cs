@@ -1,11 +1,12 @@
 using Npgsql;
 
-namespace QuestionSessions.Runtime.Tests.Storage;
+namespace QuestionSessions.Tests.Shared;
 
 /// <summary>
-/// A database of its own for one test class: <c>qs_test_&lt;guid&gt;</c> on the server named by
-/// <c>QS_TEST_PG</c>, dropped afterwards. Without <c>QS_TEST_PG</c> the tests skip, except under CI,
-/// where they fail: a missing database must never look like a pass.
+/// A database of its own for one test class (or, made by a test, for that test): <c>qs_test_&lt;guid&gt;</c>
+/// on the server named by <c>QS_TEST_PG</c>, dropped afterwards. Without <c>QS_TEST_PG</c> the tests skip,
+/// except under CI, where they fail: a missing database must never look like a pass. Compiled into both
+/// the runtime and the server test projects.
 /// </summary>
 public sealed class PostgresDatabase : IAsyncLifetime
 {
