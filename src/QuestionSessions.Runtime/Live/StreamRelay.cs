@@ -52,6 +52,11 @@ public sealed class StreamRelay<TMessage> : IAsyncDisposable
             // Registered before the version is read: an event the feed loop meets from now on waits for
             // the gate and is relayed if newer than the cursor; anything older is in the catch-up below.
             var stream = _streams.GetOrAdd(streamId, id => new WatchedStream<TMessage>(id));
+
+            // Read outside the gate so joins do not queue behind each other's database round trips; the
+            // stream is registered first, so anything committed after this read reaches the feed loop,
+            // which waits for the gate.
+            var head = await _store.GetStreamVersionAsync(streamId, cancellationToken);
             await stream.Gate.WaitAsync(cancellationToken);
             try
             {
@@ -60,7 +65,6 @@ public sealed class StreamRelay<TMessage> : IAsyncDisposable
                     continue;
                 }
 
-                var head = await _store.GetStreamVersionAsync(streamId, cancellationToken);
                 if (stream.Cursor < 0)
                 {
                     stream.Cursor = head;
@@ -73,7 +77,9 @@ public sealed class StreamRelay<TMessage> : IAsyncDisposable
                     Broadcast(stream, await ReadRangeAsync(streamId, stream.Cursor + 1, head, cancellationToken));
                 }
 
-                if (stream.Cursor - Math.Max(afterVersion, 0) > _options.MaxCatchUp)
+                // Too far behind to replay, or ahead of anything this stream has: the viewer's state is not
+                // one it can continue from.
+                if (stream.Cursor - Math.Max(afterVersion, 0) > _options.MaxCatchUp || afterVersion > stream.Cursor)
                 {
                     RetireIfUnwatched(stream);
                     return new JoinResult(JoinOutcome.ReloadRequired, stream.Cursor, 0);
@@ -199,7 +205,19 @@ public sealed class StreamRelay<TMessage> : IAsyncDisposable
         await stream.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (stream.Retired || stored.Version <= stream.Cursor)
+            if (stream.Retired)
+            {
+                return;
+            }
+
+            if (stream.Cursor < 0)
+            {
+                // Registered by a join that has not read its head yet: the join's catch-up covers what came
+                // before this event, so start the cursor just below it.
+                stream.Cursor = stored.Version - 1;
+            }
+
+            if (stored.Version <= stream.Cursor)
             {
                 return;
             }

@@ -23,15 +23,20 @@ internal sealed class SittingsHub(StreamRelay<SerializedHubMessage> relay, Viewe
     {
         var viewer = viewers.Find(Context.ConnectionId) ?? throw new HubException("Connection is closing.");
         var stream = AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>.StreamId(sittingId.ToString());
-        if (!viewer.Streams.ContainsKey(stream) && viewer.Streams.Count >= MaxSittingsPerConnection)
+        if (afterVersion < 0)
+        {
+            throw new HubException("afterVersion is a stream version: 0 or more.");
+        }
+
+        if (!viewer.TryAddStream(stream, MaxSittingsPerConnection))
         {
             throw new HubException($"A connection watches at most {MaxSittingsPerConnection} sittings.");
         }
 
         var result = await relay.JoinAsync(stream, afterVersion, viewer, Context.ConnectionAborted);
-        if (result.Outcome == JoinOutcome.Joined)
+        if (result.Outcome != JoinOutcome.Joined)
         {
-            viewer.Streams.TryAdd(stream, 0);
+            viewer.RemoveStream(stream);
         }
 
         return new JoinReply(result.Outcome, result.Version, result.CaughtUp);
@@ -42,7 +47,7 @@ internal sealed class SittingsHub(StreamRelay<SerializedHubMessage> relay, Viewe
         if (viewers.Find(Context.ConnectionId) is { } viewer)
         {
             var stream = AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>.StreamId(sittingId.ToString());
-            viewer.Streams.TryRemove(stream, out _);
+            viewer.RemoveStream(stream);
             await relay.LeaveAsync(stream, viewer, Context.ConnectionAborted);
         }
     }

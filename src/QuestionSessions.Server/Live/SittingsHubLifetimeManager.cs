@@ -4,9 +4,9 @@ using QuestionSessions.Runtime.Live;
 namespace QuestionSessions.Server.Live;
 
 /// <summary>
-/// SignalR's own lifetime manager, plus a bounded outbox per connection for sitting events. The relay
-/// writes one pre-serialized message to each outbox instead of using groups, so one slow viewer cannot
-/// hold up a broadcast.
+/// SignalR's own lifetime manager, plus a viewer per connection for sitting events. The relay writes one
+/// pre-serialized message to each viewer instead of using groups, so one slow viewer (bounded backlog,
+/// then disconnected) cannot hold up a broadcast.
 /// </summary>
 internal sealed class SittingsHubLifetimeManager(
     ILogger<DefaultHubLifetimeManager<SittingsHub>> logger,
@@ -25,7 +25,7 @@ internal sealed class SittingsHubLifetimeManager(
         if (viewers.Remove(connection.ConnectionId) is { } viewer)
         {
             viewer.Complete();
-            foreach (var stream in viewer.Streams.Keys)
+            foreach (var stream in viewer.Streams)
             {
                 await relay.LeaveAsync(stream, viewer, CancellationToken.None);
             }

@@ -102,6 +102,18 @@ public sealed class StreamRelayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_viewer_claiming_a_version_the_stream_never_had_is_told_to_reload()
+    {
+        await AppendAsync("sitting/f", 4);
+        var viewer = new Viewer("ahead");
+
+        var result = await _relay.JoinAsync("sitting/f", 9, viewer, Ct);
+
+        Assert.Equal(JoinOutcome.ReloadRequired, result.Outcome);
+        Assert.Equal(4, result.Version);
+    }
+
+    [Fact]
     public async Task A_stream_is_no_longer_watched_after_its_last_viewer_leaves()
     {
         var viewer = new Viewer("once");
