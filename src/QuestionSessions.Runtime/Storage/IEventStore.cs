@@ -54,8 +54,9 @@ public interface IEventStore : IAsyncDisposable
     Task StartListeningAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Raised after a commit is known: on SQLite for every local append, on PostgreSQL for every
-    /// NOTIFY received from any node (including this one). A hint only: readers go to the store.
+    /// Raised after a commit is known: for every local append right after its commit and, on
+    /// PostgreSQL, for every NOTIFY received from another node. A hint only: readers go to the store,
+    /// and a NOTIFY may be late or lost (a node crashing after commit), which feed polling covers.
     /// </summary>
     event Action<StreamMoved>? StreamMoved;
 }

@@ -12,7 +12,8 @@ namespace QuestionSessions.Runtime.Storage.Postgres;
 /// that starts after another one committed always gets a larger id, which the gap-safe feed relies on.</item>
 /// <item>UNIQUE(stream_id, version) turns a lost race into a unique violation; the idempotency key's
 /// primary key does the same for a retried command. Both become a lost race, nothing else does.</item>
-/// <item><c>pg_notify</c> is queued in the same batch and delivered only if the transaction commits.</item>
+/// <item>No <c>pg_notify</c> here: it would serialise commits on the global notify lock. The store
+/// notifies after commit (see <see cref="PostgresNotifier"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider timeProvider)
@@ -85,7 +86,7 @@ internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider
     }
 
     // One round trip: every event insert (first, in version order so positions follow versions),
-    // then the idempotency row, then the notification.
+    // then the idempotency row.
     private static async Task<IReadOnlyList<StoredEvent>> WriteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, AppendRequest request,
         IReadOnlyList<StoredEvent> chained, CancellationToken cancellationToken)
@@ -105,10 +106,6 @@ internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider
                 "INSERT INTO idempotency_keys (key, stream_id, result, created_at) VALUES ($1, $2, $3, $4)",
                 key, request.StreamId, request.IdempotencyResult, chained[0].RecordedAt));
         }
-
-        var last = chained[^1];
-        batch.BatchCommands.Add(PostgresRows.BatchCommand(
-            "SELECT pg_notify($1, $2)", Channel, NotificationPayload.Format(last.StreamId, last.Version)));
 
         var stored = new StoredEvent[chained.Count];
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);

@@ -9,7 +9,8 @@ namespace QuestionSessions.Runtime.Storage.Postgres;
 /// <summary>
 /// The distributed event store: any number of nodes over one PostgreSQL database. Optimistic
 /// concurrency on each stream (see <see cref="PostgresAppender"/>) is the single-writer guarantee;
-/// LISTEN/NOTIFY tells every node which stream moved.
+/// LISTEN/NOTIFY tells every other node which stream moved; this node's subscribers are told
+/// directly after each commit.
 /// </summary>
 internal sealed class PostgresEventStore : IEventStore
 {
@@ -17,6 +18,7 @@ internal sealed class PostgresEventStore : IEventStore
     private readonly PostgresAppender appender;
     private readonly StreamMovedSignal streamMoved;
     private readonly PostgresNotificationListener listener;
+    private readonly PostgresNotifier notifier;
     private int disposed;
 
     public PostgresEventStore(string connectionString, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
@@ -28,7 +30,8 @@ internal sealed class PostgresEventStore : IEventStore
         dataSource = new NpgsqlDataSourceBuilder(connectionString).UseLoggerFactory(loggerFactory).Build();
         appender = new PostgresAppender(dataSource, timeProvider);
         streamMoved = new StreamMovedSignal(logger);
-        listener = new PostgresNotificationListener(dataSource, streamMoved, logger);
+        notifier = new PostgresNotifier(dataSource, logger);
+        listener = new PostgresNotificationListener(dataSource, streamMoved, logger, () => notifier.ProcessId);
     }
 
     public string Provider => "Postgres";
@@ -37,8 +40,9 @@ internal sealed class PostgresEventStore : IEventStore
     internal int ListenerProcessId => listener.ProcessId;
 
     /// <summary>
-    /// Raised for every NOTIFY from any node, this one included, on the listener's thread.
-    /// Subscribing starts the listener if it is not running yet.
+    /// Raised for this node's commits on the appending thread right after commit, and for every
+    /// NOTIFY from other nodes on the listener's thread. Subscribing starts the listener if it is not
+    /// running yet.
     /// </summary>
     public event Action<StreamMoved>? StreamMoved
     {
@@ -82,10 +86,19 @@ internal sealed class PostgresEventStore : IEventStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         AppendValidation.Validate(request);
-        return appender.AppendAsync(request, cancellationToken);
+        var result = await appender.AppendAsync(request, cancellationToken);
+        if (!result.Duplicate)
+        {
+            // Committed: this node's viewers hear it now; other nodes via a coalesced NOTIFY sent in
+            // the background (and, should that be lost, via their feed poll).
+            streamMoved.Raise(new StreamMoved(request.StreamId, result.LastVersion));
+            notifier.Enqueue(request.StreamId, result.LastVersion);
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, long fromVersion, int maxCount, CancellationToken cancellationToken)
@@ -239,6 +252,7 @@ internal sealed class PostgresEventStore : IEventStore
             return;
         }
 
+        await notifier.DisposeAsync();
         await listener.DisposeAsync();
         await dataSource.DisposeAsync();
     }

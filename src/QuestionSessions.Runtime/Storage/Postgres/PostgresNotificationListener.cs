@@ -7,9 +7,11 @@ namespace QuestionSessions.Runtime.Storage.Postgres;
 /// Holds one dedicated connection on <c>LISTEN qs_events</c> and turns each notification into a
 /// <see cref="StreamMoved"/>. When the connection drops it reconnects with backoff and then raises
 /// <c>StreamMoved("", 0)</c>: notifications sent while it was away are lost, so subscribers must
-/// resync from the store.
+/// resync from the store. NOTIFYs sent by this node's own <see cref="PostgresNotifier"/> (its backend
+/// is <paramref name="ownSender"/>) are skipped: the appender has already raised them locally.
 /// </summary>
-internal sealed class PostgresNotificationListener(NpgsqlDataSource dataSource, StreamMovedSignal signal, ILogger logger)
+internal sealed class PostgresNotificationListener(
+    NpgsqlDataSource dataSource, StreamMovedSignal signal, ILogger logger, Func<int> ownSender)
     : IAsyncDisposable
 {
     // An idle LISTEN connection can die silently (NAT, failover); a probe this often notices it.
@@ -135,6 +137,11 @@ internal sealed class PostgresNotificationListener(NpgsqlDataSource dataSource, 
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs args)
     {
+        if (args.PID == ownSender())
+        {
+            return;
+        }
+
         if (NotificationPayload.TryParse(args.Payload, out var moved))
         {
             signal.Raise(moved);

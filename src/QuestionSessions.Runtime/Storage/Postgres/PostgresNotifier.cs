@@ -1,0 +1,212 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace QuestionSessions.Runtime.Storage.Postgres;
+
+/// <summary>
+/// Sends this node's NOTIFYs after commit, in the background, on a connection of its own.
+/// </summary>
+/// <remarks>
+/// <c>pg_notify</c> inside the append's transaction takes PostgreSQL's global notify lock from
+/// pre-commit until the commit's WAL flush, so notifying transactions commit one at a time and lose
+/// group commit. Sending after commit, and coalescing what accumulated while the previous batch was in
+/// flight (the highest version per stream is all a reader needs), keeps the appends out of that lock.
+/// <para>
+/// Invariant: a NOTIFY is only a hint. Relays on other nodes also poll the gap-safe feed
+/// (<c>RelayOptions.PollInterval</c>), so a node that crashes between a commit and its NOTIFY, or a
+/// NOTIFY lost to a dropped connection, delays other nodes by at most one poll and never loses an
+/// event. This node's own subscribers are told at once by the appender, not through here.
+/// </para>
+/// </remarks>
+internal sealed class PostgresNotifier(NpgsqlDataSource dataSource, ILogger logger) : IAsyncDisposable
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FinalFlushTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly Lock gate = new();
+    private readonly SemaphoreSlim wake = new(0, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private Dictionary<string, long> pending = new(StringComparer.Ordinal);
+    private bool wakePending;
+    private bool disposed;
+    private Task? loop;
+    private int processId;
+
+    /// <summary>The server process of the sending connection (0 when none): the listener skips our own NOTIFYs.</summary>
+    public int ProcessId => Volatile.Read(ref processId);
+
+    /// <summary>Queues a NOTIFY for a committed version; never blocks on the database.</summary>
+    public void Enqueue(string streamId, long version)
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            if (!pending.TryGetValue(streamId, out var queued) || queued < version)
+            {
+                pending[streamId] = version;
+            }
+
+            loop ??= Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
+            if (!wakePending)
+            {
+                wakePending = true;
+                wake.Release();
+            }
+        }
+    }
+
+    /// <summary>Sends what is still queued (briefly), then stops the loop and closes its connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Task? running;
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            running = loop;
+            if (!wakePending)
+            {
+                wakePending = true;
+                wake.Release();
+            }
+        }
+
+        if (running is not null)
+        {
+            // The loop sees `disposed`, flushes once and returns; a database that does not answer is cut off.
+            await Task.WhenAny(running, Task.Delay(FinalFlushTimeout, CancellationToken.None));
+            await stopping.CancelAsync();
+            await running; // RunAsync ends on cancellation without throwing.
+        }
+
+        stopping.Dispose();
+        wake.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        NpgsqlConnection? connection = null;
+        var failures = 0;
+        try
+        {
+            while (true)
+            {
+                await wake.WaitAsync(stop);
+                Dictionary<string, long> batch;
+                bool last;
+                lock (gate)
+                {
+                    wakePending = false;
+                    last = disposed;
+                    batch = pending;
+                    pending = new Dictionary<string, long>(StringComparer.Ordinal);
+                }
+
+                if (batch.Count > 0)
+                {
+                    try
+                    {
+                        connection ??= await OpenAsync(stop);
+                        await SendAsync(connection, batch, stop);
+                        failures = 0;
+                    }
+                    catch (Exception) when (stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
+#pragma warning disable CA1031 // The notifier must not die: its NOTIFYs are hints, and the feed poll covers a lost one.
+                    catch (Exception ex)
+#pragma warning restore CA1031
+                    {
+                        failures++;
+                        Volatile.Write(ref processId, 0);
+                        if (connection is not null)
+                        {
+                            await connection.DisposeAsync();
+                            connection = null;
+                        }
+
+                        if (last)
+                        {
+                            return;
+                        }
+
+                        var delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks << Math.Min(failures - 1, 16)));
+                        logger.LogWarning(ex, "Sending {Count} {Channel} notifications failed; retrying in {Delay}", batch.Count, PostgresAppender.Channel, delay);
+                        Requeue(batch);
+                        await Task.Delay(delay, stop);
+                        continue;
+                    }
+                }
+
+                if (last)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // shutting down
+        }
+        finally
+        {
+            Volatile.Write(ref processId, 0);
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken stop)
+    {
+        var connection = await dataSource.OpenConnectionAsync(stop);
+        Volatile.Write(ref processId, connection.ProcessID);
+        return connection;
+    }
+
+    // One round trip and one implicit transaction per wake-up, whatever accumulated: the notify lock
+    // is taken once per batch, by this connection, never by an append.
+    private static async Task SendAsync(NpgsqlConnection connection, Dictionary<string, long> batch, CancellationToken stop)
+    {
+        await using var command = new NpgsqlBatch(connection);
+        foreach (var (streamId, version) in batch)
+        {
+            command.BatchCommands.Add(PostgresRows.BatchCommand(
+                "SELECT pg_notify($1, $2)", PostgresAppender.Channel, NotificationPayload.Format(streamId, version)));
+        }
+
+        await command.ExecuteNonQueryAsync(stop);
+    }
+
+    // A failed batch goes back in front of what came since, keeping the highest version per stream.
+    private void Requeue(Dictionary<string, long> batch)
+    {
+        lock (gate)
+        {
+            foreach (var (streamId, version) in batch)
+            {
+                if (!pending.TryGetValue(streamId, out var queued) || queued < version)
+                {
+                    pending[streamId] = version;
+                }
+            }
+
+            if (!wakePending)
+            {
+                wakePending = true;
+                wake.Release();
+            }
+        }
+    }
+}
