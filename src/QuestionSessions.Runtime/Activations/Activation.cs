@@ -15,6 +15,12 @@ internal sealed class Activation<TState>(string streamId)
 
     public long Version { get; set; }
 
+    /// <summary>
+    /// The hash of the event at <see cref="Version"/> when known (from stored events, an append's result
+    /// or the snapshot), so an append need not read the stream's head; null when unknown.
+    /// </summary>
+    public string? LastHash { get; set; }
+
     public bool Loaded { get; set; }
 
     public long LastUsedTicks { get; set; }

@@ -177,7 +177,8 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
                 {
                     await projection.ApplyAsync(tx, activation.StreamId, state, stored, ct);
                 }
-            });
+            },
+            activation.LastHash);
 
         var result = await _store.AppendAsync(request, cancellationToken);
         if (result.Duplicate)
@@ -188,6 +189,7 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
 
         activation.State = state;
         activation.Version = result.LastVersion;
+        activation.LastHash = result.Events[^1].Hash;
         activation.EventsSinceSnapshot += events.Count;
         if (activation.EventsSinceSnapshot >= _options.SnapshotEvery)
         {
@@ -234,10 +236,13 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
         {
             activation.State = TDecider.Initial;
             activation.Version = 0;
-            if (await _store.LoadSnapshotAsync(activation.StreamId, cancellationToken) is { } snapshot && TryRestore(snapshot) is { } restored)
+            activation.LastHash = EventHash.Genesis;
+            if (await _store.LoadSnapshotAsync(activation.StreamId, cancellationToken) is { } snapshot
+                && TryRestore(snapshot) is ({ } restored, var hash))
             {
                 activation.State = restored;
                 activation.Version = snapshot.Version;
+                activation.LastHash = hash; // null for a snapshot written before hashes were kept: the store reads the head
             }
 
             activation.Loaded = true;
@@ -250,6 +255,7 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
             {
                 activation.State = TDecider.Evolve(activation.State!, Codec.Decode(stored));
                 activation.Version = stored.Version;
+                activation.LastHash = stored.Hash;
                 activation.EventsSinceSnapshot++;
             }
 
@@ -265,28 +271,31 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
         }
     }
 
-    private TState? TryRestore(Snapshot snapshot)
+    /// <summary>The state and the hash of the event at the snapshot's version (null when not recorded), or default.</summary>
+    private (TState? State, string? Hash) TryRestore(Snapshot snapshot)
     {
         try
         {
             using var document = JsonDocument.Parse(snapshot.Data);
             if (document.RootElement.GetProperty("schema").GetString() != SnapshotSchema)
             {
-                return null;
+                return default;
             }
 
-            return document.RootElement.GetProperty("state").Deserialize<TState>(Json.Options);
+            var hash = document.RootElement.TryGetProperty("hash", out var h) && h.ValueKind == JsonValueKind.String
+                && h.GetString() is { Length: 64 } text && text.All(char.IsAsciiHexDigitLower) ? text : null;
+            return (document.RootElement.GetProperty("state").Deserialize<TState>(Json.Options), hash);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or NotSupportedException)
         {
             _logger.LogWarning(e, "Snapshot of {Stream} at {Version} is unreadable; replaying events", snapshot.StreamId, snapshot.Version);
-            return null;
+            return default;
         }
     }
 
     private async Task SnapshotAsync(Activation<TState> activation, CancellationToken cancellationToken)
     {
-        var data = JsonSerializer.Serialize(new { schema = SnapshotSchema, state = activation.State }, Json.Options);
+        var data = JsonSerializer.Serialize(new { schema = SnapshotSchema, state = activation.State, hash = activation.LastHash }, Json.Options);
         try
         {
             await _store.SaveSnapshotAsync(new Snapshot(activation.StreamId, activation.Version, data, _time.GetUtcNow()), cancellationToken);

@@ -8,6 +8,14 @@ namespace QuestionSessions.Runtime.Storage;
 /// <see cref="IdempotencyResult"/> under the key in the same transaction; a later append with the
 /// same key writes nothing and returns that stored result. <see cref="InTransaction"/> runs inside
 /// the append's transaction after the events are written (projections that must be consistent).
+/// <para>
+/// <see cref="ExpectedHash"/>, when given, is the hash of the event at <see cref="ExpectedVersion"/>
+/// (<c>EventHash.Genesis</c>, 64 zeros, for version 0). The store then chains from it without reading
+/// the stream's head first. A stale caller still gets exactly one <see cref="ConcurrencyException"/>:
+/// UNIQUE(stream_id, version) stops it when the stream moved on, and each insert takes its
+/// <c>prev_hash</c> from the stored predecessor matching that hash, so a version or hash the stream
+/// never had (a caller ahead of the stream) is refused too, and nothing is written.
+/// </para>
 /// </summary>
 public sealed record AppendRequest(
     string StreamId,
@@ -15,4 +23,5 @@ public sealed record AppendRequest(
     IReadOnlyList<NewEvent> Events,
     string? IdempotencyKey = null,
     string? IdempotencyResult = null,
-    Func<DbTransaction, IReadOnlyList<StoredEvent>, CancellationToken, Task>? InTransaction = null);
+    Func<DbTransaction, IReadOnlyList<StoredEvent>, CancellationToken, Task>? InTransaction = null,
+    string? ExpectedHash = null);

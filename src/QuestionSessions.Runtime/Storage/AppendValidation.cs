@@ -28,6 +28,19 @@ internal static class AppendValidation
             throw new ArgumentException("IdempotencyResult needs an IdempotencyKey.", nameof(request));
         }
 
+        if (request.ExpectedHash is { } hash)
+        {
+            if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower))
+            {
+                throw new ArgumentException("ExpectedHash must be 64 lowercase hex characters.", nameof(request));
+            }
+
+            if (request.ExpectedVersion == 0 && hash != EventHash.Genesis)
+            {
+                throw new ArgumentException("ExpectedHash of a new stream (version 0) is the genesis hash.", nameof(request));
+            }
+        }
+
         if (request.IdempotencyKey is { Length: 0 })
         {
             throw new ArgumentException("IdempotencyKey must not be empty.", nameof(request));

@@ -52,6 +52,45 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task Append_with_the_expected_hash_chains_from_it()
+    {
+        var stream = NewStreamId();
+        var genesis = new string('0', 64);
+
+        var first = await Store.AppendAsync(new AppendRequest(stream, 0, Events("a", "b"), ExpectedHash: genesis), Ct);
+        var second = await Store.AppendAsync(new AppendRequest(stream, 2, Events("c", "d"), ExpectedHash: first.Events[^1].Hash), Ct);
+
+        Assert.Equal([1L, 2L], first.Events.Select(e => e.Version));
+        Assert.Equal([3L, 4L], second.Events.Select(e => e.Version));
+        Assert.Equal(first.Events[^1].Hash, second.Events[0].PrevHash);
+        Assert.Equal([.. first.Events, .. second.Events], await Store.ReadStreamAsync(stream, 1, 100, Ct));
+        Assert.True((await Store.VerifyStreamAsync(stream, Ct)).IsValid);
+    }
+
+    [Fact]
+    public async Task Append_with_a_stale_version_and_its_hash_throws_ConcurrencyException_and_writes_nothing()
+    {
+        var stream = NewStreamId();
+        var first = await AppendAsync(stream, 0, "a");
+        var second = await AppendAsync(stream, 1, "b");
+
+        var behind = await Assert.ThrowsAsync<ConcurrencyException>(() => Store.AppendAsync(
+            new AppendRequest(stream, 1, Events("c", "d"), ExpectedHash: first.Events[0].Hash), Ct));
+        var asIfNew = await Assert.ThrowsAsync<ConcurrencyException>(() => Store.AppendAsync(
+            new AppendRequest(stream, 0, Events("c"), ExpectedHash: new string('0', 64)), Ct));
+        // A head the stream never had: ahead of it, or the right version with another hash.
+        var ahead = await Assert.ThrowsAsync<ConcurrencyException>(() => Store.AppendAsync(
+            new AppendRequest(stream, 5, Events("c"), ExpectedHash: second.Events[0].Hash), Ct));
+        var wrongHash = await Assert.ThrowsAsync<ConcurrencyException>(() => Store.AppendAsync(
+            new AppendRequest(stream, 2, Events("c", "d"), ExpectedHash: first.Events[0].Hash), Ct));
+
+        Assert.Equal((stream, 1L), (behind.StreamId, behind.ExpectedVersion));
+        Assert.Equal([0L, 5L, 2L], new[] { asIfNew, ahead, wrongHash }.Select(e => e.ExpectedVersion));
+        Assert.Equal([.. first.Events, .. second.Events], await Store.ReadStreamAsync(stream, 1, 100, Ct));
+        Assert.True((await Store.VerifyStreamAsync(stream, Ct)).IsValid);
+    }
+
+    [Fact]
     public async Task Append_with_no_events_throws_ArgumentException()
     {
         var stream = NewStreamId();

@@ -6,12 +6,14 @@ namespace QuestionSessions.Runtime.Storage.Postgres;
 /// One append, one READ COMMITTED transaction. The order of the steps is what makes the store correct
 /// across nodes:
 /// <list type="number">
-/// <item>Reads first (idempotency key, the stream's last version and hash): reads do not assign a
-/// transaction id.</item>
+/// <item>Reads first (idempotency key, the stream's last version and hash, the latter skipped when the
+/// caller passes <see cref="AppendRequest.ExpectedHash"/>): reads do not assign a transaction id.</item>
 /// <item>The event inserts are the transaction's first write, so its id is assigned there: an append
 /// that starts after another one committed always gets a larger id, which the gap-safe feed relies on.</item>
 /// <item>UNIQUE(stream_id, version) turns a lost race into a unique violation; the idempotency key's
-/// primary key does the same for a retried command. Both become a lost race, nothing else does.</item>
+/// primary key does the same for a retried command. Each insert takes its <c>prev_hash</c> from the
+/// stored predecessor with the expected hash (NULL, a not-null violation, when there is none: a caller
+/// ahead of the stream or with a wrong hash). These become a lost race, nothing else does.</item>
 /// <item>No <c>pg_notify</c> here: it would serialise commits on the global notify lock. The store
 /// notifies after commit (see <see cref="PostgresNotifier"/>).</item>
 /// </list>
@@ -58,7 +60,9 @@ internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider
             return (new AppendResult([], Duplicate: true, earlier), null);
         }
 
-        var (lastVersion, lastHash) = await ReadHeadAsync(connection, transaction, request.StreamId, cancellationToken);
+        var (lastVersion, lastHash) = request.ExpectedHash is { } expectedHash
+            ? (request.ExpectedVersion, expectedHash)
+            : await ReadHeadAsync(connection, transaction, request.StreamId, cancellationToken);
         if (lastVersion != request.ExpectedVersion)
         {
             return (null, null);
@@ -70,8 +74,7 @@ internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider
         {
             stored = await WriteAsync(connection, transaction, request, chained, cancellationToken);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation
-            && ex.ConstraintName is PostgresSchema.StreamVersionConstraint or PostgresSchema.IdempotencyKeyConstraint)
+        catch (PostgresException ex) when (IsLostRace(ex))
         {
             return (null, ex);
         }
@@ -96,7 +99,9 @@ internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider
         {
             batch.BatchCommands.Add(PostgresRows.BatchCommand("""
                 INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING position
+                VALUES ($1, $2, $3, $4, $5, $6,
+                    CASE WHEN $2 = 1 THEN $7 ELSE (SELECT p.hash FROM events p WHERE p.stream_id = $1 AND p.version = $2 - 1 AND p.hash = $7) END,
+                    $8) RETURNING position
                 """, e.StreamId, e.Version, e.Type, e.Data, e.Metadata, e.RecordedAt, e.PrevHash, e.Hash));
         }
 
@@ -127,6 +132,15 @@ internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider
 
         return stored;
     }
+
+    private static bool IsLostRace(PostgresException ex) => ex.SqlState switch
+    {
+        PostgresErrorCodes.UniqueViolation =>
+            ex.ConstraintName is PostgresSchema.StreamVersionConstraint or PostgresSchema.IdempotencyKeyConstraint,
+        // The predecessor with the expected hash is not there: the caller's head is not the stream's.
+        PostgresErrorCodes.NotNullViolation => ex.TableName == "events" && ex.ColumnName == "prev_hash",
+        _ => false,
+    };
 
     private static async Task<(long Version, string Hash)> ReadHeadAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, CancellationToken cancellationToken)

@@ -22,7 +22,9 @@ internal static class SqliteAppender
             return new AppendResult([], Duplicate: true, earlier);
         }
 
-        var (lastVersion, lastHash) = await ReadHeadAsync(connection, transaction, request.StreamId, cancellationToken);
+        var (lastVersion, lastHash) = request.ExpectedHash is { } expectedHash
+            ? (request.ExpectedVersion, expectedHash)
+            : await ReadHeadAsync(connection, transaction, request.StreamId, cancellationToken);
         if (lastVersion != request.ExpectedVersion)
         {
             throw new ConcurrencyException(request.StreamId, request.ExpectedVersion);
@@ -32,7 +34,9 @@ internal static class SqliteAppender
         var stored = new List<StoredEvent>(chained.Count);
         await using (var insert = SqliteRows.Command(connection, transaction, """
             INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
-            VALUES ($s, $v, $t, $d, $m, $r, $p, $h) RETURNING position
+            VALUES ($s, $v, $t, $d, $m, $r,
+                CASE WHEN $v = 1 THEN $p ELSE (SELECT e.hash FROM events e WHERE e.stream_id = $s AND e.version = $v - 1 AND e.hash = $p) END,
+                $h) RETURNING position
             """, ("$s", null), ("$v", null), ("$t", null), ("$d", null), ("$m", null), ("$r", null), ("$p", null), ("$h", null)))
         {
             foreach (var e in chained)
@@ -49,7 +53,8 @@ internal static class SqliteAppender
                 }
                 catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
                 {
-                    // Only UNIQUE(stream_id, version) can fail here: another process appended first.
+                    // UNIQUE(stream_id, version): another process appended first; NOT NULL prev_hash: no stored
+                    // predecessor has the expected hash (a caller whose ExpectedHash is not the stream's head).
                     throw new ConcurrencyException(request.StreamId, request.ExpectedVersion, ex);
                 }
             }
