@@ -165,19 +165,14 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
         var metadata = JsonSerializer.Serialize(Metadata(command, options), Json.Options);
         var expectedVersion = activation.Version;
         var newVersion = expectedVersion + events.Count;
+        IReadOnlyList<NewEvent> encoded = [.. events.Select(e => Codec.Encode(e, metadata))];
         var request = new AppendRequest(
             activation.StreamId,
             expectedVersion,
-            [.. events.Select(e => Codec.Encode(e, metadata))],
+            encoded,
             options.IdempotencyKey is { } k ? Scoped(activation, k) : null,
             options.IdempotencyKey is null ? null : newVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _projections.Count == 0 ? null : async (tx, stored, ct) =>
-            {
-                foreach (var projection in _projections)
-                {
-                    await projection.ApplyAsync(tx, activation.StreamId, state, stored, ct);
-                }
-            },
+            Projections(activation.StreamId, state, expectedVersion + 1, encoded),
             activation.LastHash);
 
         var result = await _store.AppendAsync(request, cancellationToken);
@@ -197,6 +192,22 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
         }
 
         return new(CommandOutcome.Accepted, activation.Version, state, result.Events, null);
+    }
+
+    private List<ProjectionWrite>? Projections(string streamId, TState state, long firstVersion, IReadOnlyList<NewEvent> events)
+    {
+        if (_projections.Count == 0)
+        {
+            return null;
+        }
+
+        var writes = new List<ProjectionWrite>();
+        foreach (var projection in _projections)
+        {
+            writes.AddRange(projection.Project(streamId, state, firstVersion, events));
+        }
+
+        return writes;
     }
 
     private async Task<CommandResult<TState>> RepeatedAsync(Activation<TState> activation, string earlier, CancellationToken cancellationToken)

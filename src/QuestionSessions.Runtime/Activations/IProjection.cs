@@ -1,13 +1,14 @@
-using System.Data.Common;
 using QuestionSessions.Runtime.Storage;
 
 namespace QuestionSessions.Runtime.Activations;
 
 /// <summary>
-/// A read model kept in the same transaction as the append, so it can never disagree with the events
-/// (the sitting list, later the commitment tracker). Receives the aggregate's state after the events.
+/// A read model written atomically with the append, so it can never disagree with the events (the
+/// sitting list, later the commitment tracker). Given the aggregate's state after the events and the
+/// events about to be appended (the first gets <paramref name="firstVersion"/>, the next one more),
+/// it returns the statements to run with them; it does no I/O itself.
 /// </summary>
 public interface IProjection<in TState>
 {
-    Task ApplyAsync(DbTransaction transaction, string streamId, TState state, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken);
+    IEnumerable<ProjectionWrite> Project(string streamId, TState state, long firstVersion, IReadOnlyList<NewEvent> events);
 }

@@ -1,13 +1,13 @@
-using System.Data.Common;
-
 namespace QuestionSessions.Runtime.Storage;
 
 /// <summary>
 /// Appends <see cref="Events"/> to a stream whose last version must be <see cref="ExpectedVersion"/>
 /// (0 for a new stream). With an <see cref="IdempotencyKey"/>, the first append stores
 /// <see cref="IdempotencyResult"/> under the key in the same transaction; a later append with the
-/// same key writes nothing and returns that stored result. <see cref="InTransaction"/> runs inside
-/// the append's transaction after the events are written (projections that must be consistent).
+/// same key writes nothing and returns that stored result. <see cref="Projections"/> are executed
+/// after the event inserts and the idempotency row, all or nothing with them (read models that must
+/// be consistent): on PostgreSQL in the same autocommit batch, one round trip; on SQLite in the same
+/// transaction. A failing projection write fails the append and nothing of it is written.
 /// <para>
 /// <see cref="ExpectedHash"/>, when given, is the hash of the event at <see cref="ExpectedVersion"/>
 /// (<c>EventHash.Genesis</c>, 64 zeros, for version 0). The store then chains from it without reading
@@ -23,5 +23,5 @@ public sealed record AppendRequest(
     IReadOnlyList<NewEvent> Events,
     string? IdempotencyKey = null,
     string? IdempotencyResult = null,
-    Func<DbTransaction, IReadOnlyList<StoredEvent>, CancellationToken, Task>? InTransaction = null,
+    IReadOnlyList<ProjectionWrite>? Projections = null,
     string? ExpectedHash = null);

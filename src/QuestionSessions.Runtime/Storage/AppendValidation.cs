@@ -28,6 +28,13 @@ internal static class AppendValidation
             throw new ArgumentException("IdempotencyResult needs an IdempotencyKey.", nameof(request));
         }
 
+        foreach (var write in request.Projections ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(write);
+            ArgumentException.ThrowIfNullOrEmpty(write.Sql);
+            ArgumentNullException.ThrowIfNull(write.Parameters);
+        }
+
         if (request.ExpectedHash is { } hash)
         {
             if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower))

@@ -6,7 +6,7 @@ using QuestionSessions.Server.Hosting;
 
 namespace QuestionSessions.Server.Bodies;
 
-/// <summary>The list of bodies, kept in the append's transaction so the list never disagrees with the streams.</summary>
+/// <summary>The list of bodies, written atomically with the append so the list never disagrees with the streams.</summary>
 internal sealed class BodyDirectory : IProjection<BodyState>
 {
     public static Task CreateTableAsync(DbConnection connection, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, """
@@ -22,19 +22,18 @@ internal sealed class BodyDirectory : IProjection<BodyState>
             version BIGINT NOT NULL)
         """, cancellationToken);
 
-    public async Task ApplyAsync(DbTransaction transaction, string streamId, BodyState state, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    public IEnumerable<ProjectionWrite> Project(string streamId, BodyState state, long firstVersion, IReadOnlyList<NewEvent> events)
     {
-        await using var command = Sql.Command(transaction.Connection!, transaction, """
+        yield return new ProjectionWrite("""
             INSERT INTO body_directory (body_id, kind, name, name_en, parent_body_id, term, members, officials, version)
             VALUES (@id, @kind, @name, @nameEn, @parent, @term, @members, @officials, @version)
             ON CONFLICT (body_id) DO UPDATE SET kind = excluded.kind, name = excluded.name, name_en = excluded.name_en,
                 parent_body_id = excluded.parent_body_id, term = excluded.term, members = excluded.members,
                 officials = excluded.officials, version = excluded.version
             """,
-            ("id", state.BodyId), ("kind", state.Kind.ToString()), ("name", state.Name), ("nameEn", state.NameEn),
+            [("id", state.BodyId), ("kind", state.Kind.ToString()), ("name", state.Name), ("nameEn", state.NameEn),
             ("parent", state.ParentBodyId), ("term", state.Term), ("members", state.Members.Count),
-            ("officials", state.Officials.Count), ("version", events[^1].Version));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            ("officials", state.Officials.Count), ("version", firstVersion + events.Count - 1)]);
     }
 
     public static async Task<IReadOnlyList<BodySummary>> ListAsync(IEventStore store, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using QuestionSessions.Server.Hosting;
 
 namespace QuestionSessions.Server.Sittings;
 
-/// <summary>The list of sittings, written in the append's transaction: what the list shows has happened.</summary>
+/// <summary>The list of sittings, written atomically with the append: what the list shows has happened.</summary>
 internal sealed class SittingDirectory : IProjection<SittingState>
 {
     public static Task CreateTableAsync(DbConnection connection, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, """
@@ -26,20 +26,19 @@ internal sealed class SittingDirectory : IProjection<SittingState>
         CREATE INDEX IF NOT EXISTS sitting_directory_starts ON sitting_directory (starts_at);
         """, cancellationToken);
 
-    public async Task ApplyAsync(DbTransaction transaction, string streamId, SittingState state, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    public IEnumerable<ProjectionWrite> Project(string streamId, SittingState state, long firstVersion, IReadOnlyList<NewEvent> events)
     {
-        await using var command = Sql.Command(transaction.Connection!, transaction, """
+        yield return new ProjectionWrite("""
             INSERT INTO sitting_directory (sitting_id, body_id, title, starts_at, status, opened_at, closed_at, clusters, questions, commitments, version)
             VALUES (@id, @body, @title, @starts, @status, @opened, @closed, @clusters, @questions, @commitments, @version)
             ON CONFLICT (sitting_id) DO UPDATE SET title = excluded.title, starts_at = excluded.starts_at, status = excluded.status,
                 opened_at = excluded.opened_at, closed_at = excluded.closed_at, clusters = excluded.clusters,
                 questions = excluded.questions, commitments = excluded.commitments, version = excluded.version
             """,
-            ("id", state.SittingId.ToString()), ("body", state.BodyId), ("title", state.Title), ("starts", Iso(state.StartsAt)),
+            [("id", state.SittingId.ToString()), ("body", state.BodyId), ("title", state.Title), ("starts", Iso(state.StartsAt)),
             ("status", state.Status.ToString()), ("opened", state.OpenedAt is { } o ? Iso(o) : null),
             ("closed", state.ClosedAt is { } c ? Iso(c) : null), ("clusters", state.Clusters.Count),
-            ("questions", state.Questions.Count), ("commitments", state.Commitments.Count), ("version", events[^1].Version));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            ("questions", state.Questions.Count), ("commitments", state.Commitments.Count), ("version", firstVersion + events.Count - 1)]);
     }
 
     public static async Task<IReadOnlyList<SittingSummary>> ListAsync(IEventStore store, string? bodyId, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ internal sealed class PostgresAppendScenario(BenchSettings settings) : IScenario
         result.Details["eventsAppendedByOurs"] = await ours.TotalEventsAsync(cancellationToken);
         result.Details["postgres"] = server;
         result.Notes.Add($"ours: AggregateHost.ExecuteAsync(PublishTranscriptSegment) by the secretariat, one open sitting per writer, the server's wiring "
-            + "(transaction: read head, insert event with SHA-256 chain, sitting_directory upsert, commit; NOTIFY after commit, coalesced by a background notifier); "
+            + "(one autocommit batch: insert event with SHA-256 chain from the cached head + sitting_directory upsert; NOTIFY after commit, coalesced by a background notifier); "
             + $"baseline: autocommit INSERT of the same row into a plain table; synchronous_commit={server["synchronous_commit"]}, fsync={server["fsync"]}, PostgreSQL {server["server_version"]}.");
         return result;
     }

@@ -129,9 +129,9 @@ internal sealed class PostgresSteps(NpgsqlDataSource source, CommandPath ours, S
         var stream = $"diag-store/{writer}";
         var expected = _versions[6][writer];
         var directory = new SittingDirectory();
+        NewEvent[] events = [new NewEvent(sample.Type, sample.Data, sample.Metadata)];
         await ours.Store.AppendAsync(
-            new AppendRequest(stream, expected, [new NewEvent(sample.Type, sample.Data, sample.Metadata)],
-                InTransaction: (tx, stored, ct) => directory.ApplyAsync(tx, stream, state, stored, ct)),
+            new AppendRequest(stream, expected, events, Projections: [.. directory.Project(stream, state, expected + 1, events)]),
             cancellationToken);
         _versions[6][writer] = expected + 1;
         return 1;

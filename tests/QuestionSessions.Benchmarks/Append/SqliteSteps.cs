@@ -116,9 +116,9 @@ internal sealed class SqliteSteps : IAsyncDisposable
         var stream = $"diag-store/{writer}";
         var expected = _versions[5][writer];
         var directory = new SittingDirectory();
+        NewEvent[] events = [new NewEvent(_sample.Type, _sample.Data, _sample.Metadata)];
         await _ours.Store.AppendAsync(
-            new AppendRequest(stream, expected, [new NewEvent(_sample.Type, _sample.Data, _sample.Metadata)],
-                InTransaction: (tx, stored, ct) => directory.ApplyAsync(tx, stream, _state, stored, ct)),
+            new AppendRequest(stream, expected, events, Projections: [.. directory.Project(stream, _state, expected + 1, events)]),
             cancellationToken);
         _versions[5][writer] = expected + 1;
         return 1;

@@ -106,6 +106,7 @@ public abstract partial class EventStoreContract
         const int racers = 8;
         var stream = NewStreamId();
         await AppendAsync(stream, 0, "opening");
+        await using var hold = await HoldAppendsAsync();
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var attempts = Enumerable.Range(0, racers).Select(async racer =>
@@ -113,9 +114,11 @@ public abstract partial class EventStoreContract
             await start.Task;
             return await Store.AppendAsync(
                 new AppendRequest(stream, 1, Events($"racer {racer} #1", $"racer {racer} #2", $"racer {racer} #3"),
-                    InTransaction: (_, _, ct) => WaitForBlockedWritersAsync(racers - 1, ct)), Ct);
+                    Projections: [hold.Write]), Ct);
         }).ToList();
         start.SetResult();
+        await hold.WaitUntilBlockedAsync(racers, Ct);
+        await hold.ReleaseAsync();
         var outcomes = await Task.WhenAll(attempts.Select(async a =>
         {
             try
@@ -137,34 +140,27 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
-    public async Task InTransaction_writes_commit_together_with_the_events()
+    public async Task Projection_writes_commit_together_with_the_events()
     {
         var table = await CreateProjectionTableAsync();
         var stream = NewStreamId();
 
-        await Store.AppendAsync(new AppendRequest(stream, 0, Events("a", "b"),
-            InTransaction: (tx, stored, ct) => ProjectAsync(table, tx, stored, ct)), Ct);
+        await Store.AppendAsync(new AppendRequest(stream, 0, Events("a", "b"), Projections: Project(table, stream, 1, 2)), Ct);
 
         await using var connection = await Store.OpenConnectionAsync(Ct);
         Assert.Equal(2, await Db.CountAsync(connection, $"SELECT count(*) FROM {table} WHERE stream_id = @s", Ct, ("@s", stream)));
     }
 
     [Fact]
-    public async Task InTransaction_failure_rolls_back_events_idempotency_key_and_its_own_writes()
+    public async Task Projection_write_failure_rolls_back_events_idempotency_key_and_the_other_writes()
     {
         var table = await CreateProjectionTableAsync();
         var stream = NewStreamId();
         var key = $"key-{Guid.NewGuid():N}";
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.AppendAsync(
-            new AppendRequest(stream, 0, Events("a"), key, "first",
-                async (tx, stored, ct) =>
-                {
-                    await ProjectAsync(table, tx, stored, ct);
-                    throw new InvalidOperationException("projection rejected the event");
-                }), Ct));
+        await Assert.ThrowsAnyAsync<DbException>(() => Store.AppendAsync(
+            new AppendRequest(stream, 0, Events("a"), key, "first", [.. Project(table, stream, 1, 1), FailingWrite]), Ct));
 
-        Assert.Equal("projection rejected the event", error.Message);
         Assert.Equal(0, await Store.GetStreamVersionAsync(stream, Ct));
         Assert.Null(await Store.FindIdempotentResultAsync(key, Ct));
         await using (var connection = await Store.OpenConnectionAsync(Ct))
@@ -231,12 +227,7 @@ public abstract partial class EventStoreContract
         return table;
     }
 
-    private static async Task ProjectAsync(string table, DbTransaction transaction, IReadOnlyList<StoredEvent> stored, CancellationToken ct)
-    {
-        foreach (var e in stored)
-        {
-            await Db.ExecuteAsync(transaction.Connection!, transaction,
-                $"INSERT INTO {table} (stream_id, version) VALUES (@s, @v)", ct, ("@s", e.StreamId), ("@v", e.Version));
-        }
-    }
+    private static List<ProjectionWrite> Project(string table, string stream, long firstVersion, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new ProjectionWrite(
+            $"INSERT INTO {table} (stream_id, version) VALUES (@s, @v)", [("s", stream), ("v", firstVersion + i)]))];
 }

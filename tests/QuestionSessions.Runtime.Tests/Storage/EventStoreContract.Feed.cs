@@ -66,20 +66,16 @@ public abstract partial class EventStoreContract
         var head = await Store.GetFeedHeadAsync(Ct);
         var a = NewStreamId();
         var b = NewStreamId();
-        var aWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var releaseA = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var hold = await HoldAppendsAsync();
 
         // A writes its event and then holds its transaction open.
-        var appendA = Store.AppendAsync(new AppendRequest(a, 0, Events("a"), InTransaction: async (_, _, ct) =>
-        {
-            aWritten.SetResult();
-            await releaseA.Task.WaitAsync(ct);
-        }), Ct);
-        await aWritten.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        // On a thread of its own: SQLite waits for the held lock synchronously, inside the call.
+        var appendA = Task.Run(() => Store.AppendAsync(new AppendRequest(a, 0, Events("a"), Projections: [hold.Write]), Ct), Ct);
+        await hold.WaitUntilBlockedAsync(1, Ct);
 
         // B starts later. Where writers run concurrently it commits while A is still open; the
         // feed must still show neither, or a reader would move past A's position and never see A.
-        var appendB = AppendAsync(b, 0, "b");
+        var appendB = Task.Run(() => AppendAsync(b, 0, "b"), Ct);
         FeedPage whileOpen;
         try
         {
@@ -95,7 +91,7 @@ public abstract partial class EventStoreContract
         finally
         {
             // Even when an assertion failed: an open transaction would hold back every later test.
-            releaseA.TrySetResult();
+            await hold.ReleaseAsync();
             await Task.WhenAll(appendA, appendB);
         }
 

@@ -59,13 +59,16 @@ public abstract partial class EventStoreContract
 
     private async Task<AppendResult[]> RaceAsync(int racers, Func<int, AppendRequest> request)
     {
+        await using var hold = await HoldAppendsAsync();
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var attempts = Enumerable.Range(0, racers).Select(async racer =>
         {
             await start.Task;
-            return await Store.AppendAsync(request(racer) with { InTransaction = (_, _, ct) => WaitForBlockedWritersAsync(racers - 1, ct) }, Ct);
+            return await Store.AppendAsync(request(racer) with { Projections = [hold.Write] }, Ct);
         }).ToList();
         start.SetResult();
+        await hold.WaitUntilBlockedAsync(racers, Ct);
+        await hold.ReleaseAsync();
         return await Task.WhenAll(attempts);
     }
 }

@@ -45,8 +45,8 @@ public abstract partial class EventStoreContract
         };
         await Store.StartListeningAsync(Ct);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.AppendAsync(new AppendRequest(
-            rolledBack, 0, Events("a"), InTransaction: (_, _, _) => throw new InvalidOperationException("no")), Ct));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Store.AppendAsync(new AppendRequest(
+            rolledBack, 0, Events("a"), Projections: [FailingWrite]), Ct));
         await AppendAsync(committed, 0, "b");
 
         // Notifications arrive in commit order, so once the later one is in, the earlier would be too.

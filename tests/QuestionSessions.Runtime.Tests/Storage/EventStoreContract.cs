@@ -29,11 +29,28 @@ public abstract partial class EventStoreContract : IAsyncLifetime
     protected abstract IEventStore CreateStore(TimeProvider clock);
 
     /// <summary>
-    /// Called inside the transaction of the racer that got ahead: returns once <paramref name="count"/>
-    /// other appenders are blocked on it inside the database, so a race test really races there
-    /// rather than one appender after another. SQLite queues writers in the store: nothing to wait for.
+    /// A hold on appends for tests that must catch an append in the middle. Its <see cref="AppendHold.Write"/>,
+    /// put among an append's projection writes, keeps that append from committing after its inserts
+    /// (PostgreSQL) or from starting its write transaction (SQLite, whose writers queue anyway) until
+    /// <see cref="AppendHold.ReleaseAsync"/>, so a race test really races in the database rather than
+    /// one appender after another.
     /// </summary>
-    protected virtual Task WaitForBlockedWritersAsync(int count, CancellationToken cancellationToken) => Task.CompletedTask;
+    protected abstract Task<AppendHold> HoldAppendsAsync();
+
+    protected abstract class AppendHold : IAsyncDisposable
+    {
+        public abstract ProjectionWrite Write { get; }
+
+        /// <summary>Returns once <paramref name="count"/> appenders are blocked in the database: the held one and those queued behind it.</summary>
+        public abstract Task WaitUntilBlockedAsync(int count, CancellationToken cancellationToken);
+
+        public abstract Task ReleaseAsync();
+
+        public abstract ValueTask DisposeAsync();
+    }
+
+    /// <summary>A projection write that always fails, on either provider.</summary>
+    protected static ProjectionWrite FailingWrite { get; } = new("INSERT INTO no_such_table (x) VALUES (@x)", [("x", 1)]);
 
     public async ValueTask InitializeAsync() => Store = await OpenNodeAsync();
 

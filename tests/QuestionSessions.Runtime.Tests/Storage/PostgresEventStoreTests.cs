@@ -13,16 +13,47 @@ public sealed class PostgresEventStoreTests(PostgresDatabase database) : EventSt
 
     protected override IEventStore CreateStore(TimeProvider clock) => new PostgresEventStore(database.ConnectionString, clock);
 
-    protected override async Task WaitForBlockedWritersAsync(int count, CancellationToken cancellationToken)
+    protected override async Task<AppendHold> HoldAppendsAsync()
     {
-        await using var connection = await Store.OpenConnectionAsync(cancellationToken);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (await Db.CountAsync(connection,
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-            cancellationToken) < count)
+        var connection = await Store.OpenConnectionAsync(Ct);
+        var key = Random.Shared.NextInt64();
+        await Db.ExecuteAsync(connection, null, "SELECT pg_advisory_lock(@k)", Ct, ("@k", key));
+        return new AdvisoryHold(Store, connection, key);
+    }
+
+    /// <summary>The test holds an advisory lock; the held append's projection write waits for it after its inserts.</summary>
+    private sealed class AdvisoryHold(IEventStore store, System.Data.Common.DbConnection connection, long key) : AppendHold
+    {
+        private bool released;
+
+        public override ProjectionWrite Write { get; } = new("SELECT pg_advisory_xact_lock(@hold)", [("hold", key)]);
+
+        public override async Task WaitUntilBlockedAsync(int count, CancellationToken cancellationToken)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Expected {count} appenders blocked on the leading one.");
-            await Task.Delay(10, cancellationToken);
+            await using var probe = await store.OpenConnectionAsync(cancellationToken);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (await Db.CountAsync(probe,
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+                cancellationToken) < count)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"Expected {count} appenders blocked in the database.");
+                await Task.Delay(10, cancellationToken);
+            }
+        }
+
+        public override async Task ReleaseAsync()
+        {
+            if (!released)
+            {
+                released = true;
+                await Db.ExecuteAsync(connection, null, "SELECT pg_advisory_unlock(@k)", CancellationToken.None, ("@k", key));
+            }
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await ReleaseAsync();
+            await connection.DisposeAsync();
         }
     }
 }

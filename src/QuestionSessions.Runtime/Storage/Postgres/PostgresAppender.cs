@@ -3,17 +3,21 @@ using Npgsql;
 namespace QuestionSessions.Runtime.Storage.Postgres;
 
 /// <summary>
-/// One append, one READ COMMITTED transaction. The order of the steps is what makes the store correct
-/// across nodes:
+/// One append, one autocommit batch: the event inserts, the idempotency row and the projection writes
+/// go to the server in one round trip and run as one implicit transaction (all or nothing), with no
+/// BEGIN or COMMIT of their own. Why it is correct across nodes:
 /// <list type="number">
-/// <item>Reads first (idempotency key, the stream's last version and hash, the latter skipped when the
-/// caller passes <see cref="AppendRequest.ExpectedHash"/>): reads do not assign a transaction id.</item>
-/// <item>The event inserts are the transaction's first write, so its id is assigned there: an append
-/// that starts after another one committed always gets a larger id, which the gap-safe feed relies on.</item>
+/// <item>The stream's head (last version and hash) is read first, in its own statement, unless the
+/// caller passes <see cref="AppendRequest.ExpectedHash"/>. Nothing relies on it staying true: the
+/// inserts below re-check it.</item>
+/// <item>The event inserts are the batch's first statements, so its transaction id is assigned there:
+/// an append that starts after another one committed always gets a larger id, which the gap-safe feed
+/// relies on.</item>
 /// <item>UNIQUE(stream_id, version) turns a lost race into a unique violation; the idempotency key's
 /// primary key does the same for a retried command. Each insert takes its <c>prev_hash</c> from the
 /// stored predecessor with the expected hash (NULL, a not-null violation, when there is none: a caller
-/// ahead of the stream or with a wrong hash). These become a lost race, nothing else does.</item>
+/// ahead of the stream or with a wrong hash). These become a lost race (or, when the key is already
+/// stored, a duplicate), nothing else does; any error rolls the whole batch back.</item>
 /// <item>No <c>pg_notify</c> here: it would serialise commits on the global notify lock. The store
 /// notifies after commit (see <see cref="PostgresNotifier"/>).</item>
 /// </list>
@@ -25,14 +29,28 @@ internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var (result, raceCause) = await TryAppendAsync(connection, request, cancellationToken);
-        if (result is not null)
+        var (lastVersion, lastHash) = request.ExpectedHash is { } expectedHash
+            ? (request.ExpectedVersion, expectedHash)
+            : await ReadHeadAsync(connection, request.StreamId, cancellationToken);
+
+        Exception? raceCause = null;
+        if (lastVersion == request.ExpectedVersion)
         {
-            return result;
+            var chained = EventHash.Chain(request.StreamId, lastVersion, lastHash, request.Events, RecordedTime.Now(timeProvider));
+            try
+            {
+                var stored = await WriteAsync(connection, request, chained, cancellationToken);
+                return new AppendResult(stored, Duplicate: false, request.IdempotencyResult);
+            }
+            catch (PostgresException ex) when (IsLostRace(ex))
+            {
+                raceCause = ex;
+            }
         }
 
-        // The transaction is rolled back by now. A racer with the same idempotency key is a retry of a
-        // command that has just succeeded: answer it as the duplicate it is, not as a conflict.
+        // Nothing was written. A used idempotency key means a retry of a command that has already
+        // succeeded (perhaps just now, by a racer): answer it as the duplicate it is, not as a conflict.
+        // The key is looked up only here, so a first attempt pays no extra round trip for it.
         if (request.IdempotencyKey is { } key && await FindKeyAsync(connection, null, key, cancellationToken) is (true, var earlier))
         {
             return new AppendResult([], Duplicate: true, earlier);
@@ -49,52 +67,12 @@ internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider
         return await reader.ReadAsync(cancellationToken) ? (true, reader.IsDBNull(0) ? null : reader.GetString(0)) : (false, null);
     }
 
-    /// <summary>The result, or null and the cause when the race was lost (the transaction is then rolled back).</summary>
-    private async Task<(AppendResult? Result, Exception? RaceCause)> TryAppendAsync(
-        NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        if (request.IdempotencyKey is { } key && await FindKeyAsync(connection, transaction, key, cancellationToken) is (true, var earlier))
-        {
-            return (new AppendResult([], Duplicate: true, earlier), null);
-        }
-
-        var (lastVersion, lastHash) = request.ExpectedHash is { } expectedHash
-            ? (request.ExpectedVersion, expectedHash)
-            : await ReadHeadAsync(connection, transaction, request.StreamId, cancellationToken);
-        if (lastVersion != request.ExpectedVersion)
-        {
-            return (null, null);
-        }
-
-        var chained = EventHash.Chain(request.StreamId, lastVersion, lastHash, request.Events, RecordedTime.Now(timeProvider));
-        IReadOnlyList<StoredEvent> stored;
-        try
-        {
-            stored = await WriteAsync(connection, transaction, request, chained, cancellationToken);
-        }
-        catch (PostgresException ex) when (IsLostRace(ex))
-        {
-            return (null, ex);
-        }
-
-        if (request.InTransaction is { } inTransaction)
-        {
-            await inTransaction(transaction, stored, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return (new AppendResult(stored, Duplicate: false, request.IdempotencyResult), null);
-    }
-
-    // One round trip: every event insert (first, in version order so positions follow versions),
-    // then the idempotency row.
+    // One round trip, one implicit transaction: every event insert (first, in version order so
+    // positions follow versions), then the idempotency row, then the projection writes.
     private static async Task<IReadOnlyList<StoredEvent>> WriteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, AppendRequest request,
-        IReadOnlyList<StoredEvent> chained, CancellationToken cancellationToken)
+        NpgsqlConnection connection, AppendRequest request, IReadOnlyList<StoredEvent> chained, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch(connection);
         foreach (var e in chained)
         {
             batch.BatchCommands.Add(PostgresRows.BatchCommand("""
@@ -110,6 +88,17 @@ internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider
             batch.BatchCommands.Add(PostgresRows.BatchCommand(
                 "INSERT INTO idempotency_keys (key, stream_id, result, created_at) VALUES ($1, $2, $3, $4)",
                 key, request.StreamId, request.IdempotencyResult, chained[0].RecordedAt));
+        }
+
+        foreach (var write in request.Projections ?? [])
+        {
+            var command = new NpgsqlBatchCommand(write.Sql);
+            foreach (var (name, value) in write.Parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+            }
+
+            batch.BatchCommands.Add(command);
         }
 
         var stored = new StoredEvent[chained.Count];
@@ -143,9 +132,9 @@ internal sealed class PostgresAppender(NpgsqlDataSource dataSource, TimeProvider
     };
 
     private static async Task<(long Version, string Hash)> ReadHeadAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string streamId, CancellationToken cancellationToken)
     {
-        await using var command = PostgresRows.Command(connection, transaction,
+        await using var command = PostgresRows.Command(connection, null,
             "SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1", streamId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, EventHash.Genesis);

@@ -5,7 +5,7 @@ namespace QuestionSessions.Runtime.Storage.Sqlite;
 /// <summary>
 /// One append inside one <c>BEGIN IMMEDIATE</c> transaction, run by <see cref="SqliteEventStore"/>
 /// under its write gate: idempotency key check, version check, event inserts, idempotency row,
-/// the caller's <see cref="AppendRequest.InTransaction"/>, commit. Any exception rolls it all back.
+/// the request's <see cref="AppendRequest.Projections"/>, commit. Any exception rolls it all back.
 /// </summary>
 internal static class SqliteAppender
 {
@@ -69,9 +69,17 @@ internal static class SqliteAppender
             await remember.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (request.InTransaction is { } inTransaction)
+        foreach (var write in request.Projections ?? [])
         {
-            await inTransaction(transaction, stored, cancellationToken);
+            await using var project = connection.CreateCommand();
+            project.Transaction = transaction;
+            project.CommandText = write.Sql;
+            foreach (var (name, value) in write.Parameters)
+            {
+                project.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            await project.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

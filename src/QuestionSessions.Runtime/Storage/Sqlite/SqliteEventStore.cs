@@ -37,6 +37,9 @@ internal sealed class SqliteEventStore : IEventStore
 
     public string Provider => "Sqlite";
 
+    /// <summary>True while an append or a snapshot holds this store's write gate: for tests that hold the file lock.</summary>
+    internal bool IsWriting => writeGate.CurrentCount == 0;
+
     /// <summary>Raised after each local commit, on the appending thread, once the write lock is released.</summary>
     public event Action<StreamMoved>? StreamMoved
     {
