@@ -35,6 +35,22 @@ public sealed class AggregateHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Vietnamese_text_is_stored_as_itself_not_escaped()
+    {
+        using var host = _fixture.Host();
+        var id = Guid.CreateVersion7();
+        await host.ExecuteAsync(id.ToString(), Schedule(id, _now), CommandOptions.None, Ct);
+        await host.ExecuteAsync(id.ToString(), new OpenSitting(Chair, _now), CommandOptions.None, Ct);
+
+        var published = await host.ExecuteAsync(id.ToString(), Segment("Đại biểu chất vấn Bộ trưởng về đường sắt", _now), CommandOptions.None, Ct);
+
+        var stored = await _fixture.Store.ReadStreamAsync(published.Appended[0].StreamId, published.Version, 1, Ct);
+        Assert.Contains("Đại biểu chất vấn Bộ trưởng về đường sắt", stored[0].Data, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", stored[0].Data, StringComparison.Ordinal);
+        Assert.True((await _fixture.Store.VerifyStreamAsync(stored[0].StreamId, Ct)).IsValid);
+    }
+
+    [Fact]
     public async Task A_race_lost_to_another_node_is_re_decided_on_the_new_state()
     {
         using var nodeA = _fixture.Host();
