@@ -172,7 +172,7 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
             encoded,
             options.IdempotencyKey is { } k ? Scoped(activation, k) : null,
             options.IdempotencyKey is null ? null : newVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Projections(activation.StreamId, state, expectedVersion + 1, encoded),
+            Projections(activation.StreamId, activation.State!, state, expectedVersion + 1, encoded),
             activation.LastHash);
 
         var result = await _store.AppendAsync(request, cancellationToken);
@@ -194,7 +194,7 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
         return new(CommandOutcome.Accepted, activation.Version, state, result.Events, null);
     }
 
-    private List<ProjectionWrite>? Projections(string streamId, TState state, long firstVersion, IReadOnlyList<NewEvent> events)
+    private List<ProjectionWrite>? Projections(string streamId, TState before, TState after, long firstVersion, IReadOnlyList<NewEvent> events)
     {
         if (_projections.Count == 0)
         {
@@ -204,7 +204,7 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
         var writes = new List<ProjectionWrite>();
         foreach (var projection in _projections)
         {
-            writes.AddRange(projection.Project(streamId, state, firstVersion, events));
+            writes.AddRange(projection.Project(streamId, before, after, firstVersion, events));
         }
 
         return writes;

@@ -22,8 +22,16 @@ internal sealed class BodyDirectory : IProjection<BodyState>
             version BIGINT NOT NULL)
         """, cancellationToken);
 
-    public IEnumerable<ProjectionWrite> Project(string streamId, BodyState state, long firstVersion, IReadOnlyList<NewEvent> events)
+    public IEnumerable<ProjectionWrite> Project(string streamId, BodyState before, BodyState after, long firstVersion, IReadOnlyList<NewEvent> events)
     {
+        // A new rules profile changes nothing listed.
+        if (before.Name == after.Name && before.NameEn == after.NameEn && before.Term == after.Term && before.ParentBodyId == after.ParentBodyId
+            && before.Members.Count == after.Members.Count && before.Officials.Count == after.Officials.Count && before.Exists == after.Exists)
+        {
+            yield break;
+        }
+
+        var state = after;
         yield return new ProjectionWrite("""
             INSERT INTO body_directory (body_id, kind, name, name_en, parent_body_id, term, members, officials, version)
             VALUES (@id, @kind, @name, @nameEn, @parent, @term, @members, @officials, @version)

@@ -26,8 +26,16 @@ internal sealed class SittingDirectory : IProjection<SittingState>
         CREATE INDEX IF NOT EXISTS sitting_directory_starts ON sitting_directory (starts_at);
         """, cancellationToken);
 
-    public IEnumerable<ProjectionWrite> Project(string streamId, SittingState state, long firstVersion, IReadOnlyList<NewEvent> events)
+    public IEnumerable<ProjectionWrite> Project(string streamId, SittingState before, SittingState after, long firstVersion, IReadOnlyList<NewEvent> events)
     {
+        // Most events (transcript, turns, calls) change nothing the list shows: write only when a listed
+        // fact changed, so the version column is the version at which the listing last changed.
+        if (Listed(before) == Listed(after))
+        {
+            yield break;
+        }
+
+        var state = after;
         yield return new ProjectionWrite("""
             INSERT INTO sitting_directory (sitting_id, body_id, title, starts_at, status, opened_at, closed_at, clusters, questions, commitments, version)
             VALUES (@id, @body, @title, @starts, @status, @opened, @closed, @clusters, @questions, @commitments, @version)
@@ -62,6 +70,9 @@ internal sealed class SittingDirectory : IProjection<SittingState>
 
         return list;
     }
+
+    private static (string Title, DateTimeOffset StartsAt, SittingStatus Status, int Clusters, int Questions, int Commitments) Listed(SittingState s) =>
+        (s.Title, s.StartsAt, s.Status, s.Clusters.Count, s.Questions.Count, s.Commitments.Count);
 
     // Fixed-width UTC text sorts in time order on both providers.
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

@@ -6,7 +6,8 @@ namespace QuestionSessions.Benchmarks.Append;
 /// <summary>
 /// append-pg-16: 16 writers, each on a sitting of its own (a lost race on one stream would measure
 /// contention, not the path), run the full command path on PostgreSQL, against 16 connections doing
-/// autocommit single-row INSERTs of the same row into a plain table. Synchronous commit is on for both.
+/// autocommit single-row INSERTs of the same row into a table with the events table's schema. Synchronous
+/// commit is on for both.
 /// </summary>
 internal sealed class PostgresAppendScenario(BenchSettings settings) : IScenario
 {
@@ -47,7 +48,7 @@ internal sealed class PostgresAppendScenario(BenchSettings settings) : IScenario
         result.Details["postgres"] = server;
         result.Notes.Add($"ours: AggregateHost.ExecuteAsync(PublishTranscriptSegment) by the secretariat, one open sitting per writer, the server's wiring "
             + "(one autocommit batch: insert event with SHA-256 chain from the cached head + sitting_directory upsert; NOTIFY after commit, coalesced by a background notifier); "
-            + $"baseline: autocommit INSERT of the same row into a plain table; synchronous_commit={server["synchronous_commit"]}, fsync={server["fsync"]}, PostgreSQL {server["server_version"]}.");
+            + $"baseline: autocommit INSERT of the same row into a table LIKE events INCLUDING ALL (same constraints and indexes; --diagnose also shows a plain table); synchronous_commit={server["synchronous_commit"]}, fsync={server["fsync"]}, PostgreSQL {server["server_version"]}.");
         return result;
     }
 }

@@ -35,7 +35,7 @@ internal sealed class PostgresSteps(NpgsqlDataSource source, CommandPath ours, S
 
     public IReadOnlyList<Breakdown.Step> Steps(RawPostgresInserts baseline) =>
     [
-        new("baseline: autocommit INSERT, plain table", baseline.InsertAsync),
+        new("baseline: autocommit INSERT into a table shaped like events, a stream per writer", baseline.InsertAsync),
         Step(1, "autocommit INSERT into the events table (its three indexes)", Sql.None),
         Step(2, "transaction: read head, INSERT, COMMIT", Sql.Transaction | Sql.ReadHead),
         Step(3, "transaction: read head, INSERT + pg_notify, COMMIT", Sql.Transaction | Sql.ReadHead | Sql.NotifyInside),
@@ -131,7 +131,7 @@ internal sealed class PostgresSteps(NpgsqlDataSource source, CommandPath ours, S
         var directory = new SittingDirectory();
         NewEvent[] events = [new NewEvent(sample.Type, sample.Data, sample.Metadata)];
         await ours.Store.AppendAsync(
-            new AppendRequest(stream, expected, events, Projections: [.. directory.Project(stream, state, expected + 1, events)]),
+            new AppendRequest(stream, expected, events, Projections: [.. directory.Project(stream, SittingState.Empty, state, expected + 1, events)]),
             cancellationToken);
         _versions[6][writer] = expected + 1;
         return 1;

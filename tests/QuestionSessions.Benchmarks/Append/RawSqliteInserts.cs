@@ -4,7 +4,9 @@ using QuestionSessions.Runtime.Storage;
 namespace QuestionSessions.Benchmarks.Append;
 
 /// <summary>
-/// The baseline for the SQLite append: the same row into a plain table of the same file, with the
+/// The baseline for the SQLite append: the same row into a table of the same file with the events
+/// table's shape (autoincrement position, unique (stream, version), STRICT), each writer on its own
+/// stream, with the
 /// store's durability settings (WAL, <c>synchronous = FULL</c>, so every commit is fsynced), one
 /// autocommit single-row INSERT per operation. SQLite has one writer at a time; like the store, the
 /// writers take turns through an in-process gate rather than spinning on the file lock.
@@ -36,15 +38,16 @@ internal sealed class RawSqliteInserts : IAsyncDisposable
             pragmas.CommandText = i == 0
                 ? "PRAGMA journal_mode = WAL; " + Pragmas + """
                     CREATE TABLE raw_events (
-                        position    INTEGER PRIMARY KEY,
+                        position    INTEGER PRIMARY KEY AUTOINCREMENT,
                         stream_id   TEXT    NOT NULL,
-                        version     INTEGER NOT NULL,
+                        version     INTEGER NOT NULL CHECK (version >= 1),
                         type        TEXT    NOT NULL,
                         data        TEXT    NOT NULL,
                         metadata    TEXT    NOT NULL,
                         recorded_at INTEGER NOT NULL,
                         prev_hash   TEXT    NOT NULL,
-                        hash        TEXT    NOT NULL);
+                        hash        TEXT    NOT NULL,
+                        UNIQUE (stream_id, version)) STRICT;
                     """
                 : Pragmas;
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
@@ -63,7 +66,7 @@ internal sealed class RawSqliteInserts : IAsyncDisposable
                 INSERT INTO raw_events (stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
                 VALUES ($s, $v, $t, $d, $m, $r, $p, $h)
                 """;
-            command.Parameters.AddWithValue("$s", _sample.StreamId);
+            command.Parameters.AddWithValue("$s", $"{_sample.StreamId}/raw-{writer}");
             command.Parameters.AddWithValue("$v", ++_versions[writer]);
             command.Parameters.AddWithValue("$t", _sample.Type);
             command.Parameters.AddWithValue("$d", _sample.Data);

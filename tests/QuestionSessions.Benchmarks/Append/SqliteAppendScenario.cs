@@ -6,7 +6,7 @@ namespace QuestionSessions.Benchmarks.Append;
 
 /// <summary>
 /// append-sqlite: the same command path and writers on the embedded SQLite store, against raw
-/// Microsoft.Data.Sqlite autocommit INSERTs of the same row into a plain table in the same file, with the
+/// Microsoft.Data.Sqlite autocommit INSERTs of the same row into a table shaped like events in the same file, with the
 /// store's durability settings (WAL, synchronous = FULL: every commit fsyncs the WAL).
 /// </summary>
 internal sealed class SqliteAppendScenario(BenchSettings settings) : IScenario

@@ -44,7 +44,7 @@ internal sealed class SqliteSteps : IAsyncDisposable
 
     public IReadOnlyList<Breakdown.Step> Steps(RawSqliteInserts baseline) =>
     [
-        new("baseline: autocommit INSERT, plain table", baseline.InsertAsync),
+        new("baseline: autocommit INSERT into a table shaped like events, a stream per writer", baseline.InsertAsync),
         new("autocommit INSERT into the events table (AUTOINCREMENT, UNIQUE)", (w, ct) => GatedAsync(1, w, held: true, transaction: false, head: false, upsert: false, ct)),
         new("BEGIN IMMEDIATE, read head, INSERT, COMMIT (connection held)", (w, ct) => GatedAsync(2, w, held: true, transaction: true, head: true, upsert: false, ct)),
         new("BEGIN IMMEDIATE, read head, INSERT, upsert, COMMIT (connection held)", (w, ct) => GatedAsync(3, w, held: true, transaction: true, head: true, upsert: true, ct)),
@@ -118,7 +118,7 @@ internal sealed class SqliteSteps : IAsyncDisposable
         var directory = new SittingDirectory();
         NewEvent[] events = [new NewEvent(_sample.Type, _sample.Data, _sample.Metadata)];
         await _ours.Store.AppendAsync(
-            new AppendRequest(stream, expected, events, Projections: [.. directory.Project(stream, _state, expected + 1, events)]),
+            new AppendRequest(stream, expected, events, Projections: [.. directory.Project(stream, SittingState.Empty, _state, expected + 1, events)]),
             cancellationToken);
         _versions[5][writer] = expected + 1;
         return 1;
