@@ -23,6 +23,10 @@ internal sealed class SqliteEventStore : IEventStore
     private readonly StreamMovedSignal streamMoved;
     private readonly SemaphoreSlim writeGate = new(1, 1);
 
+    // SQLite has one writer at a time; this store's writes all go through one connection, opened once
+    // with its pragmas, used only while holding writeGate.
+    private SqliteConnection? writer;
+
     public SqliteEventStore(string connectionString, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
@@ -81,8 +85,17 @@ internal sealed class SqliteEventStore : IEventStore
         await writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            result = await SqliteAppender.AppendAsync(connection, request, timeProvider, cancellationToken);
+            var connection = writer ??= await OpenAsync(cancellationToken);
+            try
+            {
+                result = await SqliteAppender.AppendAsync(connection, request, timeProvider, cancellationToken);
+            }
+            catch (Exception e) when (e is not ConcurrencyException and not OperationCanceledException)
+            {
+                // The transaction rolled back; start the next append on a fresh connection in case this one is unwell.
+                await DropWriterAsync();
+                throw;
+            }
         }
         finally
         {
@@ -149,7 +162,7 @@ internal sealed class SqliteEventStore : IEventStore
         await writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
+            var connection = writer ??= await OpenAsync(cancellationToken);
             // An older snapshot (a slow writer) never replaces a newer one.
             await using var command = SqliteRows.Command(connection, null, """
                 INSERT INTO snapshots (stream_id, version, data, taken_at) VALUES ($s, $v, $d, $t)
@@ -214,13 +227,22 @@ internal sealed class SqliteEventStore : IEventStore
 
     public Task StartListeningAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await DropWriterAsync();
         writeGate.Dispose();
         // Pooled connections keep the file (and its -wal) open; release them with the store.
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
+    }
+
+    private async Task DropWriterAsync()
+    {
+        if (writer is { } open)
+        {
+            writer = null;
+            await open.DisposeAsync();
+        }
     }
 
     private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
