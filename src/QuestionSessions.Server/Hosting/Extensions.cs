@@ -72,6 +72,7 @@ internal static class Extensions
             o.AddDocumentTransformer(OpenApiShapes.NoServers);
         });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        services.AddWebApp();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -98,8 +99,7 @@ internal static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseWebApp();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -114,7 +114,7 @@ internal static class Extensions
         app.MapBodies();
         app.MapSittings();
         app.MapHub<SittingsHub>(SittingsHub.Path);
-        app.MapFallbackToFile("index.html");
+        app.MapWebApp();
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)
