@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SittingView } from '../src/api/types';
 import { artifactsDir, screenshot, writeFigure } from './harness/artifacts';
+import { accessibilityViolations } from './harness/axe';
 import { foldedAndServed } from './harness/fold';
 import { launchBrowser, newContext, signIn } from './harness/browser';
 import { latencies, percentile, type Stamped } from './harness/latency';
@@ -108,6 +109,11 @@ describe.sequential('a questioning sitting in the browser', () => {
     await deputy.getByTestId('register').click();
     await expect.poll(() => deputy.getByTestId('my-place').textContent()).toContain('vị trí số 1');
 
+    // A refusal is explained in plain words: she is already waiting in this cluster.
+    await deputy.locator('textarea[name=text]').fill('Một câu hỏi nữa về giá thuốc?');
+    await deputy.getByTestId('register').click();
+    await expect.poll(() => deputy.getByTestId('problem').textContent()).toBe('Bạn đã đăng ký trong nhóm vấn đề này.');
+
     // A second deputy registers after her, so the queue has an order to show.
     const other = await page();
     await other.request.post('/api/auth/sign-in', { data: { username: 'na-d-002', password: 'demo' } });
@@ -121,6 +127,8 @@ describe.sequential('a questioning sitting in the browser', () => {
     ]);
 
     await chair.getByTestId('call-one').waitFor();
+    await shortcut(chair, 'a');
+    await expect.poll(() => chair.getByTestId('problem').first().textContent()).toBe('Chưa có câu hỏi hay ý kiến tranh luận nào chờ trả lời.');
     await shortcut(chair, 'n');
     await expect.poll(() => deputy.getByTestId('my-place').textContent()).toContain('Chủ tọa đã mời bạn');
     await shortcut(chair, 'q');
@@ -182,6 +190,16 @@ describe.sequential('a questioning sitting in the browser', () => {
     await secretariat.keyboard.press('Control+Enter');
     await expect.poll(() => viewer.getByTestId('transcript').locator('strong').allTextContents()).toContain('sẽ rà soát');
 
+    // The video stream: a bad address is refused in plain words, a good one is embedded for viewers.
+    const video = secretariat.locator('input[name=videoUrl]');
+    await video.fill('ftp://truyenhinh.example.vn/phien');
+    await video.press('Enter');
+    await expect.poll(() => secretariat.getByTestId('problem').first().textContent()).toBe('Địa chỉ video phải bắt đầu bằng http:// hoặc https://.');
+    const stream = 'https://truyenhinh.example.vn/quoc-hoi/truc-tiep.mp4';
+    await video.fill(stream);
+    await video.press('Enter');
+    await expect.poll(() => viewer.locator('video').getAttribute('src')).toBe(stream);
+
     // Every screen, as people see them.
     await screenshot(viewer, 'watch');
     await screenshot(chair, 'chair');
@@ -195,6 +213,29 @@ describe.sequential('a questioning sitting in the browser', () => {
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   }, 300_000);
+
+  test('every screen passes the WCAG 2.1 AA checks that can be automated', async () => {
+    const screens: [string, Page][] = [
+      ['watch', viewer],
+      ['deputy', deputy],
+      ['respondent', respondent],
+      ['chair', chair],
+      ['secretariat', secretariat],
+    ];
+    const home = await page();
+    await home.goto('/');
+    await home.getByTestId('body-na').waitFor();
+    const phone = await page(375, 812);
+    await phone.goto(watchPath);
+    await phone.getByTestId('commitments').waitFor();
+    screens.push(['home', home], ['watch on a phone', phone]);
+    const found: string[] = [];
+    for (const [name, p] of screens) {
+      found.push(...(await accessibilityViolations(p)).map(v => `${name}: ${v}`));
+    }
+
+    expect(found).toEqual([]);
+  });
 
   test('a viewer whose connection drops shows "reconnecting", then catches up with nothing missing or doubled', async () => {
     const before = await viewer.locator('[id^=segment-]').count();

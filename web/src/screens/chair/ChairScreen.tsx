@@ -52,7 +52,7 @@ function Console({ sitting, me, offsetMs }: { readonly sitting: SittingView; rea
   const cmd = useCommand();
   const f = floor(sitting, cmd);
   const [answerer, setAnswerer] = useState('');
-  const [help, setHelp] = useState(false);
+  const [help, setHelp] = useState(true);
   const commitmentText = useRef<HTMLInputElement>(null);
   const transcriptText = useRef<HTMLTextAreaElement>(null);
   const cluster = f.cluster;
