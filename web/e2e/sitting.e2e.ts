@@ -331,6 +331,18 @@ describe.sequential('a questioning sitting in the browser', () => {
     expect(folded).toEqual(served);
   });
 
+  test('the keyboard reaches the content first: Tab shows the skip link, Enter moves to the main content', async () => {
+    await viewer.reload();
+    await viewer.getByTestId('speaker').waitFor();
+    await viewer.keyboard.press('Tab');
+    expect(await viewer.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, đến nội dung chính');
+    await viewer.keyboard.press('Enter');
+    await expect.poll(() => viewer.evaluate(() => location.hash)).toBe('#main');
+    await viewer.keyboard.press('Tab');
+    const next = await viewer.evaluate(() => document.activeElement?.closest('main') !== null);
+    expect(next).toBe(true);
+  });
+
   test('the language switches to English, stays switched, and switches back', async () => {
     await viewer.getByTestId('language-switch').click();
     await expect.poll(() => viewer.locator('#speaker-heading').textContent()).toBe('Speaking now');
