@@ -1,5 +1,6 @@
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Bodies;
+using QuestionSessions.Domain.Sittings;
 
 namespace QuestionSessions.Server.Demo;
 
@@ -16,10 +17,31 @@ internal sealed record DemoBody(
 
 internal sealed record DemoAccount(string Username, string DisplayName, IReadOnlyList<Grant> Grants);
 
+/// <summary>A demo sitting; with a <see cref="Script"/> it is also run (live or past), see <see cref="DemoRun"/>.</summary>
 internal sealed record DemoSitting(
     Guid SittingId, string BodyId, string Title, int StartsInDays, TimeOnly LocalStartTime,
-    IReadOnlyList<DemoCluster> Clusters, IReadOnlyList<DemoSlip> Slips);
+    IReadOnlyList<DemoCluster> Clusters, IReadOnlyList<DemoSlip> Slips, IReadOnlyList<DemoStep>? Script = null);
 
 internal sealed record DemoCluster(Guid ClusterId, string Title, string Main, IReadOnlyList<string> Related);
 
 internal sealed record DemoSlip(string Deputy, int? Cluster, string Respondent, string Text);
+
+/// <summary>
+/// One step of a demo sitting's run, <see cref="At"/> after its start. Registrations are numbered in
+/// the order the script makes them; a turn's end, a transcript segment and a commitment refer to the
+/// latest turn.
+/// </summary>
+internal sealed record DemoStep(
+    TimeSpan At,
+    string Step,
+    int? Cluster = null,
+    string? Deputy = null,
+    int? Slip = null,
+    string? Text = null,
+    int? Count = null,
+    TurnKind? Kind = null,
+    int? Registration = null,
+    string? Speaker = null,
+    string? Markdown = null,
+    string? Owner = null,
+    int? DeadlineDays = null);

@@ -75,22 +75,30 @@ internal sealed class DemoSeeder(
     {
         var body = data.Bodies.Single(b => b.BodyId == sitting.BodyId);
         var officials = body.Officials.ToDictionary(o => o.OfficialId, o => new Respondent(o.OfficialId, o.Name, o.Office));
-        var day = VietnamTime.Today(now).AddDays(sitting.StartsInDays);
-        var startsAt = new DateTimeOffset(day.ToDateTime(sitting.LocalStartTime), VietnamTime.Offset);
+        var startsAt = DemoRun.StartsAt(sitting, now);
+        // A sitting with a script is played at historical times: scheduled a week before it starts.
+        var scheduledAt = sitting.Script is null ? now : startsAt.AddDays(-7);
         var clusters = sitting.Clusters
             .Select(c => new ClusterPlan(c.ClusterId, c.Title, officials[c.Main], [.. c.Related.Select(r => officials[r])])).ToList();
         var rules = data.RulesProfiles[body.RulesProfile];
-        await Sitting(sitting.SittingId, new ScheduleSitting(sitting.SittingId, body.BodyId, sitting.Title, startsAt, rules, clusters, Actor.System, now), cancellationToken);
+        await Sitting(sitting.SittingId, new ScheduleSitting(sitting.SittingId, body.BodyId, sitting.Title, startsAt, rules, clusters, Actor.System, scheduledAt), cancellationToken);
 
         foreach (var (slip, index) in sitting.Slips.Select((s, i) => (s, i)))
         {
             var member = body.Members.Single(m => m.MemberId == slip.Deputy);
             var deputy = new Actor(member.MemberId, member.Name, [new Grant(Role.Deputy, body.BodyId, member.MemberId)]);
             var clusterId = slip.Cluster is { } c ? sitting.Clusters[c].ClusterId : (Guid?)null;
-            var questionId = StableId(sitting.SittingId, $"slip|{index}");
-            await Sitting(sitting.SittingId, new FileQuestion(questionId, clusterId, officials[slip.Respondent], slip.Text, deputy, now), cancellationToken);
+            var filedAt = sitting.Script is null ? now : scheduledAt.AddHours(index + 1);
+            await Sitting(sitting.SittingId, new FileQuestion(SlipId(sitting.SittingId, index), clusterId, officials[slip.Respondent], slip.Text, deputy, filedAt), cancellationToken);
+        }
+
+        if (sitting.Script is not null)
+        {
+            await new DemoRun(sittings, data, body, sitting, logger).PlayAsync(startsAt, cancellationToken);
         }
     }
+
+    public static Guid SlipId(Guid sittingId, int index) => StableId(sittingId, $"slip|{index}");
 
     private async Task Body(string bodyId, BodyCommand command, CancellationToken cancellationToken)
     {

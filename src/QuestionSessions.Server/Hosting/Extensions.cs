@@ -49,8 +49,9 @@ internal static class Extensions
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<DemoSeeder>();
 
+        services.AddSingleton<LiveEventEncoder>();
         services.AddSingleton(sp => new StreamRelay<Microsoft.AspNetCore.SignalR.SerializedHubMessage>(
-            sp.GetRequiredService<IEventStore>(), LiveEventEncoder.Encode, sp.GetRequiredService<RelayOptions>(),
+            sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<LiveEventEncoder>().Encode, sp.GetRequiredService<RelayOptions>(),
             sp.GetRequiredService<ILogger<StreamRelay<Microsoft.AspNetCore.SignalR.SerializedHubMessage>>>()));
         services.AddSingleton<ViewerRegistry>();
         services.AddSingleton<HubLifetimeManager<SittingsHub>, SittingsHubLifetimeManager>();
@@ -64,8 +65,14 @@ internal static class Extensions
         services.AddExceptionHandler<BadRequestHandler>();
         // Throw binding failures in every environment so BadRequestHandler explains them, not just in Development.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<LiveProtocolDocument>();
+            o.AddSchemaTransformer(OpenApiShapes.NumbersAsWritten);
+            o.AddDocumentTransformer(OpenApiShapes.NoServers);
+        });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        services.AddWebApp();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
@@ -92,8 +99,7 @@ internal static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseWebApp();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -108,7 +114,7 @@ internal static class Extensions
         app.MapBodies();
         app.MapSittings();
         app.MapHub<SittingsHub>(SittingsHub.Path);
-        app.MapFallbackToFile("index.html");
+        app.MapWebApp();
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)

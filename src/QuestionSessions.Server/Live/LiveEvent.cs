@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using QuestionSessions.Runtime.Storage;
 
 namespace QuestionSessions.Server.Live;
@@ -6,13 +7,31 @@ namespace QuestionSessions.Server.Live;
 /// <summary>
 /// One sitting event as viewers receive it, with the sitting's stream version: a client applies
 /// versions in order, and reconnecting with its last version gets exactly what it missed.
+/// <see cref="Data"/> is the event as stored; its shape per <see cref="Type"/> is described in the
+/// OpenAPI document (<see cref="LiveProtocolDocument"/>). <see cref="Html"/> is the transcript
+/// segment's Markdown rendered and sanitized by the server, present only on
+/// <c>transcript_segment_published</c>, so no client renders untrusted Markdown itself.
 /// </summary>
-internal sealed record LiveEvent(Guid SittingId, long Version, string Type, DateTimeOffset RecordedAt, JsonElement Data)
+internal sealed record LiveEvent(
+    Guid SittingId,
+    long Version,
+    string Type,
+    DateTimeOffset RecordedAt,
+    JsonElement Data,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Html = null)
 {
-    public static LiveEvent From(StoredEvent stored)
+    public static LiveEvent From(StoredEvent stored, Sittings.TranscriptRenderer renderer)
     {
         var slash = stored.StreamId.IndexOf('/', StringComparison.Ordinal);
         using var data = JsonDocument.Parse(stored.Data);
-        return new LiveEvent(Guid.Parse(stored.StreamId.AsSpan(slash + 1)), stored.Version, stored.Type, stored.RecordedAt, data.RootElement.Clone());
+        var root = data.RootElement;
+        string? html = null;
+        if (stored.Type == LiveProtocolDocument.TranscriptAlias && root.TryGetProperty("markdown", out var markdown)
+            && markdown.ValueKind == JsonValueKind.String)
+        {
+            html = renderer.ToHtml(markdown.GetString()!);
+        }
+
+        return new LiveEvent(Guid.Parse(stored.StreamId.AsSpan(slash + 1)), stored.Version, stored.Type, stored.RecordedAt, root.Clone(), html);
     }
 }

@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Server.Sittings;
 
 namespace QuestionSessions.Server.Live;
 
 /// <summary>
-/// Wraps an event once for every viewer: <see cref="SerializedHubMessage"/> serializes on first write per
-/// protocol and reuses the bytes for every other connection.
+/// Wraps an event once for every viewer: the transcript's HTML is rendered here, once per event, and
+/// <see cref="SerializedHubMessage"/> serializes on first write per protocol and reuses the bytes for
+/// every other connection.
 /// </summary>
-internal static class LiveEventEncoder
+internal sealed class LiveEventEncoder(TranscriptRenderer renderer)
 {
-    public static SerializedHubMessage Encode(StoredEvent stored) =>
-        new(new InvocationMessage(HubMethods.Event, [LiveEvent.From(stored)]));
+    public SerializedHubMessage Encode(StoredEvent stored) =>
+        new(new InvocationMessage(HubMethods.Event, [LiveEvent.From(stored, renderer)]));
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using QuestionSessions.Domain.Bodies;
 using QuestionSessions.Domain.Calendar;
 using QuestionSessions.Domain.Sittings;
@@ -18,7 +20,16 @@ internal static class SittingEndpoints
         group.MapGet("/{sittingId:guid}", Get);
         group.MapGet("/{sittingId:guid}/events", Events);
 
+        // Every write answers CommandAccepted or a problem; said once here so the OpenAPI document (and the
+        // web client's generated types) know both shapes.
         var writes = group.MapGroup("").RequireAuthorization().AddEndpointFilter<ShapeValidationFilter>();
+        writes.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(CommandAccepted), ["application/json"]));
+        writes.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+        foreach (var status in (int[])[401, 403, 404, 409, 412, 422])
+        {
+            writes.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+        }
+
         writes.MapPost("/", Schedule);
         writes.MapPost("/{sittingId:guid}/questions", FileQuestion);
         writes.MapPost("/{sittingId:guid}/registrations", Register);
@@ -44,7 +55,7 @@ internal static class SittingEndpoints
 
     /// <summary>The sitting's public history from a version on: the same events the hub sends live.</summary>
     private static async Task<Results<Ok<IReadOnlyList<Live.LiveEvent>>, NotFound>> Events(
-        Guid sittingId, long? after, IEventStore store, CancellationToken cancellationToken)
+        Guid sittingId, long? after, IEventStore store, TranscriptRenderer renderer, CancellationToken cancellationToken)
     {
         var streamId = AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>.StreamId(sittingId.ToString());
         var events = await store.ReadStreamAsync(streamId, Math.Max(after ?? 0, 0) + 1, 1_000, cancellationToken);
@@ -53,7 +64,7 @@ internal static class SittingEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok<IReadOnlyList<Live.LiveEvent>>([.. events.Select(Live.LiveEvent.From)]);
+        return TypedResults.Ok<IReadOnlyList<Live.LiveEvent>>([.. events.Select(e => Live.LiveEvent.From(e, renderer))]);
     }
 
     private static async Task<IResult> Schedule(

@@ -10,6 +10,8 @@ internal static class Api
     public static readonly Guid DemoSitting = Guid.Parse("0199a000-0000-7000-8000-000000000001");
     public static readonly Guid HealthCluster = Guid.Parse("0199a000-0000-7000-8000-000000000011");
     public static readonly Guid EducationCluster = Guid.Parse("0199a000-0000-7000-8000-000000000012");
+    public static readonly Guid PastDemoSitting = Guid.Parse("0199a000-0000-7000-8000-000000000101");
+    public static readonly Guid LiveDemoSitting = Guid.Parse("0199a000-0000-7000-8000-000000000201");
 
     public static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(
         HttpClient http, string path, object? body = null, IDictionary<string, string>? headers = null)

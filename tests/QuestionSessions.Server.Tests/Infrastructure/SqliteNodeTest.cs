@@ -19,6 +19,12 @@ public abstract class SqliteNodeTest : IAsyncLifetime
     {
         await Node.DisposeAsync();
         _store.Dispose();
+        CleanUp();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes what a test class made besides the node and its store, after the node stopped.</summary>
+    private protected virtual void CleanUp()
+    {
     }
 }

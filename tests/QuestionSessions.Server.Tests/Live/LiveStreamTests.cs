@@ -104,4 +104,36 @@ public sealed class LiveStreamTests : SqliteNodeTest
         Assert.Equal("joined", resumed.GetProperty("outcome").GetString());
         Assert.Equal(0, resumed.GetProperty("caughtUp").GetInt32());
     }
+
+    [Fact]
+    public async Task A_transcript_event_carries_the_server_rendered_html_and_other_events_none()
+    {
+        using var chair = await Node.SignInAsync("chair.na");
+        using var secretariat = await Node.SignInAsync("secretariat.na");
+        await SittingAsync(chair.Http, DemoSitting, "/open");
+        var start = await VersionAsync(chair.Http, DemoSitting);
+        await using var viewer = await Node.ConnectHubAsync();
+        await viewer.JoinAsync(DemoSitting, start - 1, TestContext.Current.CancellationToken);
+
+        await SittingAsync(secretariat.Http, DemoSitting, "/transcript", new
+        {
+            speakerName = "Bộ trưởng",
+            markdown = "Sẽ **hoàn thành** <script>alert(1)</script> [xem](javascript:alert(1))",
+        });
+
+        var opened = await viewer.NextEventAsync();
+        Assert.Equal("sitting_opened", opened.GetProperty("type").GetString());
+        Assert.False(opened.TryGetProperty("html", out _));
+        var segment = await viewer.NextEventAsync();
+        Assert.Equal("transcript_segment_published", segment.GetProperty("type").GetString());
+        var html = segment.GetProperty("html").GetString()!;
+        Assert.Contains("<strong>hoàn thành</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+
+        // The history endpoint gives the same rendering.
+        using var http = Node.Anonymous();
+        var history = await GetAsync(http, $"/api/sittings/{DemoSitting}/events?after={start}");
+        Assert.Equal(html, history[0].GetProperty("html").GetString());
+    }
 }

@@ -19,10 +19,35 @@ public sealed class SittingFlowTests : SqliteNodeTest
         var bodies = await GetAsync(http, "/api/bodies");
         Assert.Equal(["na", "pc-hue", "pc-hue-thuan-hoa"], bodies.EnumerateArray().Select(b => b.GetProperty("bodyId").GetString()));
         var sittings = await GetAsync(http, "/api/sittings");
-        var sitting = Assert.Single(sittings.EnumerateArray());
+        var sitting = Assert.Single(sittings.EnumerateArray(), s => s.GetProperty("sittingId").GetGuid() == DemoSitting);
         Assert.Equal("scheduled", sitting.GetProperty("status").GetString());
         Assert.Equal(2, sitting.GetProperty("clusters").GetInt32());
         Assert.Equal(3, sitting.GetProperty("questions").GetInt32());
+    }
+
+    // Issue 3: the home page shows live, upcoming and past sittings, so the demo has one of each.
+    [Fact]
+    public async Task Demo_seed_has_a_live_and_a_past_sitting_run_through_the_command_path()
+    {
+        using var http = Node.Anonymous();
+        var statuses = (await GetAsync(http, "/api/sittings")).EnumerateArray()
+            .ToDictionary(s => s.GetProperty("bodyId").GetString()!, s => s.GetProperty("status").GetString());
+        Assert.Equal("scheduled", statuses["na"]);
+        Assert.Equal("closed", statuses["pc-hue"]);
+        Assert.Equal("open", statuses["pc-hue-thuan-hoa"]);
+
+        var past = await SittingStateAsync(http, PastDemoSitting);
+        Assert.Contains(past.GetProperty("turns").EnumerateArray(), t => t.GetProperty("overrun").GetString() != "00:00:00");
+        Assert.Equal(3, past.GetProperty("commitments").GetArrayLength());
+        var owed = past.GetProperty("questions").EnumerateArray().Where(q => q.GetProperty("status").GetString() == "writtenAnswerDue").ToList();
+        Assert.Equal(2, owed.Count);
+        Assert.All(owed, q => Assert.NotEqual(JsonValueKind.Null, q.GetProperty("writtenAnswerDueBy").ValueKind));
+        Assert.True(past.GetProperty("startsAt").GetDateTimeOffset() < _clock.GetUtcNow().AddDays(-7));
+
+        var live = await SittingStateAsync(http, LiveDemoSitting);
+        Assert.NotEqual(JsonValueKind.Null, live.GetProperty("openClusterId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, live.GetProperty("currentTurn").ValueKind);
+        Assert.True(live.GetProperty("openedAt").GetDateTimeOffset() <= _clock.GetUtcNow());
     }
 
     [Fact]

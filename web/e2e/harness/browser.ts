@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Debian's Chromium (never a downloaded browser), headless, with the flags that keep it off the
+ * network it cannot reach here. Playwright gives every launch a fresh, empty profile directory.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`No Chromium at ${executablePath}. ./test.sh installs Debian's chromium when run as root.`);
+  }
+
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newContext(browser: Browser, baseURL: string, width = 1366, height = 900): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: { width, height }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, username: string, next = '/'): Promise<void> {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill('demo');
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(url => url.pathname === next.split('?')[0]);
+  await page.getByTestId('signed-in-as').waitFor();
+}

@@ -1,0 +1,80 @@
+import type { BodySummary, BodyView, CommandAccepted, Me, Paths, PostBody, ProblemDetails, SittingSummary, SittingView } from './types';
+
+/** A refusal from the server (an RFC 7807 problem), or a network failure (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string | null;
+  readonly detail: string | null;
+  readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+
+  constructor(status: number, problem: Partial<ProblemDetails> & { code?: unknown; errors?: unknown }) {
+    super(typeof problem.title === 'string' ? problem.title : `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = typeof problem.code === 'string' ? problem.code : null;
+    this.detail = typeof problem.detail === 'string' ? problem.detail : null;
+    this.fieldErrors = isErrorMap(problem.errors) ? problem.errors : {};
+  }
+}
+
+function isErrorMap(value: unknown): value is Record<string, string[]> {
+  return typeof value === 'object' && value !== null && Object.values(value).every(v => Array.isArray(v));
+}
+
+async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network' });
+  }
+
+  const text = await response.text();
+  const json: unknown = text.length > 0 ? safeParse(text) : undefined;
+  if (!response.ok) {
+    throw new ApiError(response.status, typeof json === 'object' && json !== null ? json : {});
+  }
+
+  return json as T;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fills `{name}` in a path template from the document. */
+type Params<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name]: string } & Params<Rest> : unknown;
+
+function fill(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+type PostPath = { [P in keyof Paths]: Paths[P] extends { post: unknown } ? P : never }[keyof Paths];
+
+/** Runs a command: a POST to one of the document's paths with the body the document gives it. */
+export function command<P extends PostPath>(
+  path: P,
+  params: Params<P> & Record<string, string>,
+  ...body: PostBody<P> extends never ? [] : [PostBody<P>]
+): Promise<CommandAccepted> {
+  return request<CommandAccepted>('POST', fill(path, params), body[0] ?? {});
+}
+
+export const api = {
+  sittings: () => request<SittingSummary[]>('GET', '/api/sittings'),
+  bodies: () => request<BodySummary[]>('GET', '/api/bodies'),
+  body: (bodyId: string) => request<BodyView>('GET', `/api/bodies/${encodeURIComponent(bodyId)}`),
+  sitting: (sittingId: string) => request<SittingView>('GET', `/api/sittings/${encodeURIComponent(sittingId)}`),
+  me: () => request<Me>('GET', '/api/auth/me'),
+  signIn: (body: PostBody<'/api/auth/sign-in'>) => request<Me>('POST', '/api/auth/sign-in', body),
+  signOut: () => request<void>('POST', '/api/auth/sign-out', {}),
+};

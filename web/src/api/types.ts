@@ -1,0 +1,49 @@
+// Names for the generated OpenAPI types (src/api/generated/openapi.ts); nothing here is written by hand
+// except the pairing of each live event's `type` with its `data` schema.
+import type { components, paths } from './generated/openapi';
+
+type Schemas = components['schemas'];
+
+export type Paths = paths;
+export type SittingView = Schemas['SittingView'];
+export type SittingSummary = Schemas['SittingSummary'];
+export type SittingStatus = Schemas['SittingStatus'];
+export type BodySummary = Schemas['BodySummary'];
+export type BodyView = Schemas['BodyView'];
+export type BodyKind = Schemas['BodyKind'];
+export type Official = Schemas['Official'];
+export type Me = Schemas['Me'];
+export type Grant = Schemas['Grant'];
+export type Role = Schemas['Role'];
+export type ClusterState = Schemas['ClusterState'];
+export type ClusterStatus = Schemas['ClusterStatus'];
+export type QuestionState = Schemas['QuestionState'];
+export type QuestionStatus = Schemas['QuestionStatus'];
+export type RegistrationState = Schemas['RegistrationState'];
+export type TurnState = Schemas['TurnState'];
+export type TurnKind = Schemas['TurnKind'];
+export type TranscriptView = Schemas['TranscriptView'];
+export type CommitmentState = Schemas['CommitmentState'];
+export type Respondent = Schemas['Respondent'];
+export type CommandAccepted = Schemas['CommandAccepted'];
+export type ProblemDetails = Schemas['ProblemDetails'];
+export type ValidationProblem = Schemas['HttpValidationProblemDetails'];
+export type JoinReply = Schemas['JoinReply'];
+
+/** Each live event's data shape, by its stable alias, as the server's OpenAPI document describes it. */
+export type EventData = Schemas['SittingEventData'];
+export type EventType = keyof EventData;
+
+type Envelope = Omit<Schemas['LiveEvent'], 'type' | 'data'>;
+
+/** A live event: its `type` tells which data shape it carries. */
+export type LiveEvent = { [K in EventType]: Envelope & { type: K; data: EventData[K] } }[EventType];
+
+/** The body of a JSON POST to a path, from the document; never when it takes none. */
+export type PostBody<P extends keyof paths> = paths[P] extends { post: { requestBody?: infer R } }
+  ? [NonNullable<R>] extends [never]
+    ? never
+    : NonNullable<R> extends { content: { 'application/json': infer B } }
+      ? B
+      : never
+  : never;

@@ -1,0 +1,51 @@
+import { signOut, useMe } from '../auth/session';
+import { lang, setLang, t } from '../i18n/i18n';
+import { Link, paths } from './router';
+
+/** The site's header: name, language switch, and who is signed in. */
+export function SiteHeader({ compact }: { readonly compact: boolean }) {
+  const me = useMe();
+  const other = lang() === 'vi' ? 'en' : 'vi';
+  return (
+    <header class={`site-header${compact ? ' site-header--compact' : ''}`}>
+      <div class="site-header__inner">
+        <Link href={paths.home()} class="brand">
+          <span class="brand__mark" aria-hidden="true">
+            ★
+          </span>
+          <span class="brand__text">
+            <span class="brand__name">{t('app.name')}</span>
+            {!compact && <span class="brand__tagline">{t('app.tagline')}</span>}
+          </span>
+        </Link>
+        <nav class="site-nav" aria-label={t('app.accountNav')}>
+          <button type="button" class="link-button" lang={other} onClick={() => setLang(other)} data-testid="language-switch">
+            {t('app.switchLanguage')}
+          </button>
+          {me?.signedIn ? (
+            <>
+              <span class="site-nav__user" data-testid="signed-in-as">
+                {me.name}
+              </span>
+              <button type="button" class="link-button" onClick={() => void signOut()}>
+                {t('auth.signOut')}
+              </button>
+            </>
+          ) : (
+            <Link href={paths.signIn(location.pathname === '/sign-in' ? undefined : location.pathname)} class="site-nav__link">
+              {t('auth.signIn')}
+            </Link>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer class="site-footer">
+      <p>{t('app.footer')}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,88 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+export type SittingScreen = 'watch' | 'deputy' | 'respondent' | 'chair';
+
+export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'signIn'; readonly next: string | null }
+  | { readonly name: SittingScreen; readonly sittingId: string }
+  | { readonly name: 'notFound' };
+
+export const paths = {
+  home: () => '/',
+  signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
+  sitting: (screen: SittingScreen, sittingId: string) => `/sittings/${sittingId}/${screen}`,
+};
+
+const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const SITTING = new RegExp(`^/sittings/(${GUID})(?:/(watch|deputy|respondent|chair))?/?$`);
+
+export function parseRoute(pathname: string, search: string): Route {
+  if (pathname === '/' || pathname === '') {
+    return { name: 'home' };
+  }
+
+  if (pathname === '/sign-in') {
+    const next = new URLSearchParams(search).get('next');
+    // Only a path on this site: never send someone elsewhere after signing in.
+    return { name: 'signIn', next: next?.startsWith('/') && !next.startsWith('//') ? next : null };
+  }
+
+  const sitting = SITTING.exec(pathname);
+  if (sitting?.[1]) {
+    return { name: (sitting[2] as SittingScreen | undefined) ?? 'watch', sittingId: sitting[1].toLowerCase() };
+  }
+
+  return { name: 'notFound' };
+}
+
+const listeners = new Set<() => void>();
+
+export function navigate(href: string, replace = false): void {
+  if (replace) {
+    history.replaceState(null, '', href);
+  } else {
+    history.pushState(null, '', href);
+  }
+
+  listeners.forEach(l => l());
+  window.scrollTo(0, 0);
+}
+
+export function currentRoute(): Route {
+  return parseRoute(location.pathname, location.search);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(currentRoute);
+  useEffect(() => {
+    const update = () => setRoute(currentRoute());
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return route;
+}
+
+type LinkProps = { readonly href: string; readonly children: ComponentChildren; readonly class?: string };
+
+/** An ordinary link that changes screens without reloading; modified clicks (new tab) behave as usual. */
+export function Link({ href, children, class: className }: LinkProps) {
+  const onClick = (e: MouseEvent) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) {
+      return;
+    }
+
+    e.preventDefault();
+    navigate(href);
+  };
+  return (
+    <a href={href} onClick={onClick} class={className}>
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Ref } from 'preact';
+import { useState } from 'preact/hooks';
+import { command } from '../../api/client';
+import type { SittingView, TurnState } from '../../api/types';
+import { CommandFeedback } from '../../components/CommandFeedback';
+import { useBodyView } from '../../components/hooks';
+import { useCommand } from '../../components/useCommand';
+import { t } from '../../i18n/i18n';
+import { vietnamDayPlus } from '../../time/format';
+
+const DEFAULT_DEADLINE_DAYS = 90;
+
+/** The latest answer (running or finished) that named questions: a commitment is usually made in it. */
+export function latestAnswer(sitting: SittingView): TurnState | null {
+  const turns = sitting.currentTurn ? [...sitting.turns, sitting.currentTurn] : sitting.turns;
+  return [...turns].reverse().find(turn => turn.kind === 'answer' && turn.questionIds.length > 0) ?? null;
+}
+
+/**
+ * Records a commitment from the current answer in a few keystrokes: C puts the cursor in the text, the
+ * question, respondent, owner and deadline are filled from the latest answer, Enter records it.
+ */
+export function CommitmentForm({ sitting, textRef }: { readonly sitting: SittingView; readonly textRef: Ref<HTMLInputElement> }) {
+  const body = useBodyView(sitting.bodyId);
+  const state = useCommand();
+  const answer = latestAnswer(sitting);
+  const asked = sitting.questions.filter(q => q.askedAt !== null).sort((a, b) => Date.parse(b.askedAt ?? '') - Date.parse(a.askedAt ?? ''));
+  const [pickedQuestion, setPickedQuestion] = useState<string | null>(null);
+  const [pickedRespondent, setPickedRespondent] = useState<string | null>(null);
+  const [owner, setOwner] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [deadline, setDeadline] = useState(() => vietnamDayPlus(DEFAULT_DEADLINE_DAYS));
+
+  const question = asked.find(q => q.questionId === pickedQuestion) ?? asked.find(q => q.questionId === answer?.questionIds[0]) ?? asked[0];
+  const cluster = sitting.clusters.find(c => c.clusterId === question?.clusterId);
+  const respondents = cluster ? [cluster.main, ...cluster.related] : [];
+  // The current turn's speaker if a related respondent is clarifying, else who answered the question.
+  const speaking = sitting.currentTurn?.speakerId;
+  const respondent =
+    respondents.find(r => r.officialId === pickedRespondent) ??
+    respondents.find(r => r.officialId === speaking) ??
+    respondents.find(r => r.officialId === answer?.speakerId) ??
+    respondents[0];
+  const agency = body?.officials.find(o => o.officialId === respondent?.officialId)?.agency;
+  const ownerValue = owner ?? agency ?? respondent?.office ?? '';
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!question) {
+      return;
+    }
+
+    const ok = await state.run(t('chair.done.commitment'), () =>
+      command(
+        '/api/sittings/{sittingId}/commitments',
+        { sittingId: sitting.sittingId },
+        { questionId: question.questionId, respondentId: respondent?.officialId ?? null, owner: ownerValue.trim(), text: text.trim(), deadline },
+      ),
+    );
+    if (ok) {
+      setText('');
+      setOwner(null);
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="commitment-form-heading">
+      <h2 id="commitment-form-heading" class="panel__title">
+        {t('chair.commitment')} <kbd>C</kbd>
+      </h2>
+      {asked.length === 0 ? (
+        <p class="muted">{t('chair.noAskedQuestions')}</p>
+      ) : (
+        <form class="form" onSubmit={submit} aria-busy={state.busy} data-testid="commitment-form">
+          <label class="field">
+            <span class="field__label">{t('chair.commitmentText')}</span>
+            <input ref={textRef} name="commitmentText" required maxLength={4000} value={text} onInput={e => setText(e.currentTarget.value)} />
+          </label>
+          <div class="field-grid">
+            <label class="field">
+              <span class="field__label">{t('chair.commitmentQuestion')}</span>
+              <select value={question?.questionId ?? ''} onChange={e => setPickedQuestion(e.currentTarget.value)} name="questionId">
+                {asked.map(q => (
+                  <option key={q.questionId} value={q.questionId}>
+                    {q.deputyName}: {q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="field">
+              <span class="field__label">{t('chair.commitmentRespondent')}</span>
+              <select value={respondent?.officialId ?? ''} onChange={e => setPickedRespondent(e.currentTarget.value)} name="respondentId">
+                {respondents.map(r => (
+                  <option key={r.officialId} value={r.officialId}>
+                    {r.name} — {r.office}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="field">
+              <span class="field__label">{t('chair.commitmentOwner')}</span>
+              <input name="owner" required maxLength={300} value={ownerValue} onInput={e => setOwner(e.currentTarget.value)} />
+            </label>
+            <label class="field">
+              <span class="field__label">{t('chair.commitmentDeadline')}</span>
+              <input name="deadline" type="date" required value={deadline} onInput={e => setDeadline(e.currentTarget.value)} />
+            </label>
+          </div>
+          <button type="submit" class="button" disabled={state.busy}>
+            {t('chair.recordCommitment')} <kbd>Enter</kbd>
+          </button>
+          <CommandFeedback state={state} />
+        </form>
+      )}
+    </section>
+  );
+}

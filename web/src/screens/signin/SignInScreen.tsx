@@ -1,0 +1,51 @@
+import { useState } from 'preact/hooks';
+import { navigate, paths } from '../../app/router';
+import type { ScreenProps } from '../../app/App';
+import { signIn } from '../../auth/session';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { t } from '../../i18n/i18n';
+import { useTitle } from '../useTitle';
+
+export default function SignInScreen({ route }: ScreenProps) {
+  useTitle(t('auth.signIn'));
+  const next = route.name === 'signIn' ? route.next : null;
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(username.trim(), password);
+      navigate(next ?? paths.home(), true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="page page--narrow">
+      <h1>{t('auth.signIn')}</h1>
+      <p class="muted">{t('auth.intro')}</p>
+      <form class="form panel" onSubmit={submit} aria-busy={busy}>
+        <label class="field">
+          <span class="field__label">{t('auth.username')}</span>
+          <input name="username" autoComplete="username" required value={username} onInput={e => setUsername(e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span class="field__label">{t('auth.password')}</span>
+          <input name="password" type="password" autoComplete="current-password" required value={password} onInput={e => setPassword(e.currentTarget.value)} />
+        </label>
+        <ProblemMessage error={error} />
+        <button type="submit" class="button" disabled={busy}>
+          {t('auth.signIn')}
+        </button>
+      </form>
+    </div>
+  );
+}

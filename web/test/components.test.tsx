@@ -1,0 +1,140 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { ApiError } from '../src/api/client';
+import type { SittingView } from '../src/api/types';
+import { ConnectionBanner } from '../src/components/ConnectionBanner';
+import { Countdown } from '../src/components/Countdown';
+import { problemText, ProblemMessage } from '../src/components/ProblemMessage';
+import { SpeakerNow } from '../src/components/SpeakerNow';
+import { SpeakerQueue } from '../src/components/SpeakerQueue';
+import { Transcript } from '../src/components/Transcript';
+import { setLang } from '../src/i18n/i18n';
+import { evolve } from '../src/live/fold';
+import { by, CLUSTER, ev, floorEvents, scheduledSitting } from './fixtures';
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.useRealTimers();
+  setLang('vi');
+});
+
+const show = (node: preact.ComponentChild) => act(() => render(node, root));
+const upTo = (version: number): SittingView => floorEvents().filter(e => e.version <= version).reduce(evolve, scheduledSitting());
+
+describe('Countdown', () => {
+  test('counts down from the server start, then counts the overrun up in the overrun style', async () => {
+    vi.useFakeTimers();
+    const turn = upTo(9).currentTurn!; // the answer, started 01:04:10 with 3 minutes
+    vi.setSystemTime(new Date('2026-11-23T01:05:25Z'));
+    show(<Countdown turn={turn} offsetMs={0} />);
+    const timer = () => root.querySelector('[role=timer]')!;
+    expect(timer().textContent).toBe('1:45');
+    expect(root.querySelector('[data-over]')!.getAttribute('data-over')).toBe('false');
+
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(120_000);
+    });
+    expect(timer().textContent).toBe('+0:15');
+    expect(root.querySelector('.countdown--over')).not.toBeNull();
+    expect(root.textContent).toContain('Quá giờ');
+  });
+
+  test('corrects the device clock with the server offset', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-23T01:04:10Z')); // the device is 60 s behind the server
+    show(<Countdown turn={upTo(9).currentTurn!} offsetMs={60_000} />);
+    expect(root.querySelector('[role=timer]')!.textContent).toBe('2:00');
+  });
+
+  test('announces time up once, politely, and keeps the ticking value out of the live region', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-23T01:07:00Z'));
+    show(<Countdown turn={upTo(9).currentTurn!} offsetMs={0} />);
+    const polite = root.querySelector('[aria-live=polite]')!;
+    expect(polite.textContent).toBe('Còn 10 giây');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(15_000);
+    });
+    expect(polite.textContent).toBe('Hết giờ');
+    expect(root.querySelector('[role=timer]')!.getAttribute('aria-live')).toBe('off');
+  });
+});
+
+describe('SpeakerNow', () => {
+  test('shows who speaks, the kind of turn and the question being asked', () => {
+    show(<SpeakerNow sitting={upTo(7)} offsetMs={0} />);
+    expect(root.querySelector('[data-testid=speaker]')!.textContent).toBe('Chất vấnNguyễn Thị Lan');
+    expect(root.querySelector('[data-testid=speaker]')!.getAttribute('aria-live')).toBe('polite');
+    expect(root.querySelector('blockquote')!.textContent).toBe('Vì sao thiếu thuốc?');
+  });
+
+  test('says the sitting has not started, with its time in Hanoi', () => {
+    show(<SpeakerNow sitting={scheduledSitting()} offsetMs={0} />);
+    expect(root.textContent).toContain('Phiên họp chưa bắt đầu');
+    expect(root.textContent).toContain('08:00');
+  });
+});
+
+describe('SpeakerQueue', () => {
+  test('lists the called deputies first, then the waiting ones numbered in calling order, and marks the viewer', () => {
+    const second = ev(7, 'speaker_registered', {
+      registrationId: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+      clusterId: CLUSTER,
+      deputyId: 'na-d-002',
+      deputyName: 'Trần Văn Minh',
+      questionId: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+      by,
+      at: '2026-11-23T01:03:05+00:00',
+    });
+    const sitting = [...floorEvents().slice(0, 4), second].reduce(evolve, scheduledSitting());
+    show(<SpeakerQueue sitting={sitting} me="na-d-002" />);
+    const items = [...root.querySelectorAll('li')].map(li => li.textContent);
+    expect(items).toEqual(['Đã mờiNguyễn Thị Lan', '1Trần Văn MinhBạn']);
+  });
+});
+
+describe('Transcript', () => {
+  test('inserts the server-rendered HTML and nothing else', () => {
+    show(<Transcript sitting={upTo(11)} />);
+    expect(root.querySelector('.transcript__text')!.innerHTML).toBe('<p>Sẽ <strong>bảo đảm</strong></p>\n');
+    expect(root.querySelector('[role=log]')).not.toBeNull();
+  });
+});
+
+describe('problems in plain words', () => {
+  test('a known code is translated; an unknown one shows the server explanation', () => {
+    expect(problemText(new ApiError(409, { code: 'queue_empty', detail: 'No deputy is waiting to speak in this cluster.' }))).toBe(
+      'Không còn đại biểu nào chờ trong nhóm này.',
+    );
+    expect(problemText(new ApiError(409, { code: 'something_new', detail: 'A new rule said no.' }))).toBe('A new rule said no.');
+    expect(problemText(new ApiError(0, { code: 'network' }))).toContain('Không kết nối được máy chủ');
+    setLang('en');
+    expect(problemText(new ApiError(409, { code: 'turn_running' }))).toBe('End the running turn first.');
+  });
+
+  test('a malformed request lists its field errors in an alert', () => {
+    show(<ProblemMessage error={new ApiError(400, { code: 'invalid_request', errors: { text: ['The Text field is required.'] } })} />);
+    const alert = root.querySelector('[role=alert]')!;
+    expect(alert.textContent).toContain('Thông tin nhập chưa hợp lệ');
+    expect(alert.textContent).toContain('The Text field is required.');
+  });
+});
+
+describe('ConnectionBanner', () => {
+  test('says reconnecting in the current language, and nothing visible while live', () => {
+    show(<ConnectionBanner link="reconnecting" />);
+    expect(root.textContent).toBe('Đang kết nối lại…');
+    setLang('en');
+    show(<ConnectionBanner link="reconnecting" />);
+    expect(root.textContent).toBe('Reconnecting…');
+    show(<ConnectionBanner link="live" />);
+    expect(root.querySelector('.visually-hidden')).not.toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import type { SittingSummary } from '../src/api/types';
+import { parseRoute, paths } from '../src/app/router';
+import { groupSittings } from '../src/screens/home/HomeScreen';
+
+const id = '0199a000-0000-7000-8000-000000000001';
+
+describe('routes', () => {
+  test.each([
+    ['/', '', { name: 'home' }],
+    [`/sittings/${id}`, '', { name: 'watch', sittingId: id }],
+    [`/sittings/${id}/watch`, '', { name: 'watch', sittingId: id }],
+    [`/sittings/${id.toUpperCase()}/chair/`, '', { name: 'chair', sittingId: id }],
+    [`/sittings/${id}/deputy`, '', { name: 'deputy', sittingId: id }],
+    [`/sittings/${id}/respondent`, '', { name: 'respondent', sittingId: id }],
+    ['/sign-in', '?next=%2Fsittings%2Fx', { name: 'signIn', next: '/sittings/x' }],
+    ['/sign-in', '?next=https%3A%2F%2Fevil.example', { name: 'signIn', next: null }],
+    ['/sign-in', '?next=%2F%2Fevil.example', { name: 'signIn', next: null }],
+    ['/sittings/not-a-guid/watch', '', { name: 'notFound' }],
+    ['/admin', '', { name: 'notFound' }],
+  ])('%s%s', (pathname, search, route) => expect(parseRoute(pathname, search)).toEqual(route));
+
+  test('paths round-trip', () => {
+    expect(parseRoute(paths.sitting('respondent', id), '')).toEqual({ name: 'respondent', sittingId: id });
+  });
+});
+
+describe('home page groups', () => {
+  const summary = (status: SittingSummary['status'], startsAt: string, title: string): SittingSummary => ({
+    sittingId: title,
+    bodyId: 'na',
+    title,
+    startsAt,
+    status,
+    openedAt: null,
+    closedAt: null,
+    clusters: 1,
+    questions: 0,
+    commitments: 0,
+    version: 1,
+  });
+
+  test('open is live, scheduled is upcoming (soonest first), closed is past (latest first)', () => {
+    const groups = groupSittings([
+      summary('closed', '2026-01-01T00:00:00Z', 'old'),
+      summary('scheduled', '2026-12-02T00:00:00Z', 'later'),
+      summary('open', '2026-11-22T00:00:00Z', 'now'),
+      summary('scheduled', '2026-12-01T00:00:00Z', 'sooner'),
+      summary('closed', '2026-06-01T00:00:00Z', 'recent'),
+    ]);
+    expect(groups.live.map(s => s.title)).toEqual(['now']);
+    expect(groups.upcoming.map(s => s.title)).toEqual(['sooner', 'later']);
+    expect(groups.past.map(s => s.title)).toEqual(['recent', 'old']);
+  });
+});
