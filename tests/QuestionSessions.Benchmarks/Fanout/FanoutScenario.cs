@@ -36,7 +36,8 @@ internal sealed class FanoutScenario(BenchSettings settings) : IScenario
         var key = RealServer.DemoSitting.ToString();
         await SittingFixture.ExpectAcceptedAsync(sittings, key, new OpenSitting(SittingFixture.Chair, DateTimeOffset.UtcNow), cancellationToken);
         var first = await SittingFixture.ExpectAcceptedAsync(sittings, key, SittingFixture.Segment(DateTimeOffset.UtcNow), cancellationToken);
-        var template = LiveEvent.From(first.Appended[0]);
+        // The same payload the real hub sends, transcript HTML included.
+        var template = LiveEvent.From(first.Appended[0], new QuestionSessions.Server.Sittings.TranscriptRenderer());
         var joinedAt = first.Version;
 
         var capacity = (Plan.Warmups + Plan.Pairs) * settings.FanoutEventsPerWindow + 16;
