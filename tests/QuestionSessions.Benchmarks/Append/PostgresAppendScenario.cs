@@ -47,7 +47,7 @@ internal sealed class PostgresAppendScenario(BenchSettings settings) : IScenario
         result.Details["eventsAppendedByOurs"] = await ours.TotalEventsAsync(cancellationToken);
         result.Details["postgres"] = server;
         result.Notes.Add($"ours: AggregateHost.ExecuteAsync(PublishTranscriptSegment) by the secretariat, one open sitting per writer, the server's wiring "
-            + "(one autocommit batch: insert event with SHA-256 chain from the cached head + sitting_directory upsert; NOTIFY after commit, coalesced by a background notifier); "
+            + "(one autocommit batch: insert event with SHA-256 chain from the cached head + sitting_directory upsert when a listed fact changed; NOTIFY after commit, coalesced by a background notifier); "
             + $"baseline: autocommit INSERT of the same row into a table LIKE events INCLUDING ALL (same constraints and indexes; --diagnose also shows a plain table); synchronous_commit={server["synchronous_commit"]}, fsync={server["fsync"]}, PostgreSQL {server["server_version"]}.");
         return result;
     }

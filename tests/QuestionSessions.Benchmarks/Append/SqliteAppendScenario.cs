@@ -47,8 +47,10 @@ internal sealed class SqliteAppendScenario(BenchSettings settings) : IScenario
         result.Details["eventsAppendedByOurs"] = await ours.TotalEventsAsync(cancellationToken);
             result.Details["durability"] = "journal_mode=WAL, synchronous=FULL (both sides)";
             result.Details["file"] = directory.FullName;
-            result.Notes.Add("ours: the store's path (write gate, pooled connection + pragmas, BEGIN IMMEDIATE, read head, insert, sitting_directory upsert, commit); "
-                + "baseline: autocommit INSERT of the same row, writers taking turns through one gate; both WAL with synchronous=FULL (an fsync per commit).");
+            result.Notes.Add("ours: AggregateHost.ExecuteAsync through the store (write gate, one long-lived writer connection, BEGIN IMMEDIATE, "
+                + "insert chained from the cached head, sitting_directory upsert only when a listed fact changed, commit); "
+                + "baseline: autocommit INSERT of the same row into a table shaped like events, a stream per writer, writers taking turns through one gate; "
+                + "both WAL with synchronous=FULL (an fsync per commit).");
             return result;
         }
         finally
