@@ -36,19 +36,10 @@ internal sealed class RawSqliteInserts : IAsyncDisposable
             await connections[i].OpenAsync(cancellationToken);
             await using var pragmas = connections[i].CreateCommand();
             pragmas.CommandText = i == 0
-                ? "PRAGMA journal_mode = WAL; " + Pragmas + """
-                    CREATE TABLE raw_events (
-                        position    INTEGER PRIMARY KEY AUTOINCREMENT,
-                        stream_id   TEXT    NOT NULL,
-                        version     INTEGER NOT NULL CHECK (version >= 1),
-                        type        TEXT    NOT NULL,
-                        data        TEXT    NOT NULL,
-                        metadata    TEXT    NOT NULL,
-                        recorded_at INTEGER NOT NULL,
-                        prev_hash   TEXT    NOT NULL,
-                        hash        TEXT    NOT NULL,
-                        UNIQUE (stream_id, version)) STRICT;
-                    """
+                // The store's own events DDL under another name, so the baseline's shape cannot drift from it.
+                ? "PRAGMA journal_mode = WAL; " + Pragmas
+                    + QuestionSessions.Runtime.Storage.Sqlite.SqliteSchema.EventsTable.Replace(
+                        "CREATE TABLE IF NOT EXISTS events (", "CREATE TABLE raw_events (", StringComparison.Ordinal)
                 : Pragmas;
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
         }

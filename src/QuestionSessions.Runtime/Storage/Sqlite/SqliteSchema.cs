@@ -6,7 +6,8 @@ internal static class SqliteSchema
     // STRICT keeps text as text (the hash covers exact bytes). recorded_at and taken_at are UTC unix
     // microseconds, which round-trip exactly. position is the rowid, so feed reads need no extra
     // index; AUTOINCREMENT keeps a position from ever being reused.
-    public const string Create = """
+    /// <summary>The events table on its own, so a benchmark baseline can make a table of the same shape.</summary>
+    public const string EventsTable = """
         CREATE TABLE IF NOT EXISTS events (
             position    INTEGER PRIMARY KEY AUTOINCREMENT,
             stream_id   TEXT    NOT NULL,
@@ -19,6 +20,9 @@ internal static class SqliteSchema
             hash        TEXT    NOT NULL,
             UNIQUE (stream_id, version)
         ) STRICT;
+        """;
+
+    public const string Create = EventsTable + """
 
         CREATE TABLE IF NOT EXISTS idempotency_keys (
             key        TEXT    NOT NULL PRIMARY KEY,
