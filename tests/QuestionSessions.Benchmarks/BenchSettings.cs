@@ -22,12 +22,12 @@ internal sealed record BenchSettings(
     bool Diagnose = false)
 {
     public static BenchSettings Quick { get; } = new(
-        "quick", Warmups: 1, AppendPairs: 5, AppendWindow: TimeSpan.FromSeconds(3), AppendWriters: 16,
+        "quick", Warmups: 2, AppendPairs: 5, AppendWindow: TimeSpan.FromSeconds(3), AppendWriters: 16,
         FanoutViewers: 2_000, FanoutPairs: 7, FanoutEventsPerWindow: 60, EventsPerSecond: 20,
         MemoryViewers: 1_000, MemoryPairs: 3, Deadline: TimeSpan.FromMinutes(4.5), Only: new HashSet<string>());
 
     public static BenchSettings Full { get; } = new(
-        "full", Warmups: 1, AppendPairs: 9, AppendWindow: TimeSpan.FromSeconds(5), AppendWriters: 16,
+        "full", Warmups: 2, AppendPairs: 9, AppendWindow: TimeSpan.FromSeconds(5), AppendWriters: 16,
         FanoutViewers: 10_000, FanoutPairs: 7, FanoutEventsPerWindow: 200, EventsPerSecond: 20,
         MemoryViewers: 5_000, MemoryPairs: 5, Deadline: TimeSpan.FromMinutes(30), Only: new HashSet<string>());
 

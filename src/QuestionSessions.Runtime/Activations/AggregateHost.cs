@@ -12,13 +12,16 @@ namespace QuestionSessions.Runtime.Activations;
 /// expected version, and evicts idle activations. Across nodes, the store's unique (stream, version)
 /// is the single-writer guarantee: a lost race reloads the tail and decides again.
 /// </summary>
-public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposable
+public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposable, IAsyncDisposable
     where TDecider : IDecider<TState, TCommand, TEvent>
     where TState : class
     where TCommand : class, ICommand
     where TEvent : class
 {
     private const int ReadPage = 1_000;
+
+    // How long shutdown waits for the snapshots of evicted and still active aggregates.
+    private static readonly TimeSpan ShutdownSnapshotTimeout = TimeSpan.FromSeconds(5);
 
     // Snapshots are only trusted when written by the same build of the domain: a changed state shape
     // then replays from events instead of misreading an old snapshot.
@@ -31,6 +34,8 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Activation<TState>> _activations = new(StringComparer.Ordinal);
     private readonly ITimer _evictionTimer;
+    private readonly ConcurrentDictionary<Task, byte> _evictionSnapshots = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     public AggregateHost(
         IEventStore store,
@@ -332,9 +337,67 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
             {
                 _activations.TryRemove(new KeyValuePair<string, Activation<TState>>(id, activation));
                 activation.Mailbox.Release();
+                SnapshotInBackground(activation);
             }
         }
     }
 
-    public void Dispose() => _evictionTimer.Dispose();
+    // Runs behind the mailbox, so it reads one consistent (state, version, hash) even if a caller that
+    // fetched the activation just before eviction is still using it. A newer activation of the same
+    // stream may snapshot too; the store keeps the higher version.
+    private void SnapshotInBackground(Activation<TState> activation)
+    {
+        if (!activation.Loaded || activation.EventsSinceSnapshot < _options.SnapshotOnEvictionAfter || _stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var task = Task.Run(() => SnapshotBehindMailboxAsync(activation, _stopping.Token), CancellationToken.None);
+        _evictionSnapshots.TryAdd(task, 0);
+        task.ContinueWith(t => _evictionSnapshots.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task SnapshotBehindMailboxAsync(Activation<TState> activation, CancellationToken cancellationToken)
+    {
+        await activation.Mailbox.WaitAsync(cancellationToken);
+        try
+        {
+            if (activation.EventsSinceSnapshot >= _options.SnapshotOnEvictionAfter)
+            {
+                await SnapshotAsync(activation, cancellationToken);
+            }
+        }
+        finally
+        {
+            activation.Mailbox.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _evictionTimer.Dispose();
+        _stopping.Cancel();
+    }
+
+    /// <summary>
+    /// Stops eviction, then snapshots what is still active (as eviction would) and waits for those and
+    /// the snapshots of evicted activations, for at most a few seconds: a snapshot saves replay time, never data.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _evictionTimer.DisposeAsync();
+        if (!_stopping.IsCancellationRequested)
+        {
+            foreach (var (_, activation) in _activations)
+            {
+                SnapshotInBackground(activation);
+            }
+
+            await Task.WhenAll(_evictionSnapshots.Keys)
+                .WaitAsync(ShutdownSnapshotTimeout, CancellationToken.None)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        Dispose();
+    }
 }

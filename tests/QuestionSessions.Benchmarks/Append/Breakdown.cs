@@ -5,7 +5,7 @@ namespace QuestionSessions.Benchmarks.Append;
 /// <summary>
 /// <c>--diagnose</c>: where the time of an append goes. Runs steps between the baseline and the full path,
 /// each adding one thing, in rounds (every step once per round, so all see the same machine), and reports
-/// the median commands/s of each.
+/// the median commands/s of each, with the CPU this process and the database spent per command.
 /// </summary>
 internal static class Breakdown
 {
@@ -14,12 +14,12 @@ internal static class Breakdown
     public static async Task<SortedDictionary<string, double>> RunAsync(
         string scenario, IReadOnlyList<Step> steps, int writers, TimeSpan window, int rounds, CancellationToken cancellationToken)
     {
-        var figures = steps.ToDictionary(s => s.Name, _ => new List<double>());
+        var figures = steps.ToDictionary(s => s.Name, _ => new List<WindowFigure>());
         for (var round = 0; round < rounds; round++)
         {
             foreach (var step in steps)
             {
-                figures[step.Name].Add(await WriterLoop.RunAsync(writers, window, step.Operation, cancellationToken));
+                figures[step.Name].Add(await WriterLoop.MeasureAsync(writers, window, step.Operation, cancellationToken));
             }
         }
 
@@ -27,8 +27,11 @@ internal static class Breakdown
         Console.WriteLine($"  {scenario} breakdown ({writers} writers, median of {rounds} rounds of {window.TotalSeconds:0} s):");
         foreach (var step in steps)
         {
-            medians[step.Name] = Math.Round(Stats.Median(figures[step.Name]), 1);
-            Console.WriteLine($"    {AlternatingRunner.Format(medians[step.Name]),8} commands/s  {step.Name}");
+            var runs = figures[step.Name];
+            medians[step.Name] = Math.Round(Stats.Median(runs.Select(f => f.Value)), 1);
+            var client = Stats.Median(runs.Select(f => f[WriterLoop.ClientCpu]));
+            var database = Stats.Median(runs.Select(f => f[WriterLoop.DatabaseCpu]));
+            Console.WriteLine($"    {AlternatingRunner.Format(medians[step.Name]),8} commands/s  CPU µs/command: {AlternatingRunner.Format(client),6} here, {AlternatingRunner.Format(database),6} database  {step.Name}");
         }
 
         return medians;

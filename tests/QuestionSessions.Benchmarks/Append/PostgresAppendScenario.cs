@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using QuestionSessions.Runtime.Storage.Postgres;
 using QuestionSessions.Benchmarks.Runner;
 
 namespace QuestionSessions.Benchmarks.Append;
@@ -26,14 +28,14 @@ internal sealed class PostgresAppendScenario(BenchSettings settings) : IScenario
         await using var raw = await RawPostgresInserts.CreateAsync(database.ConnectionString, writers, sample, cancellationToken);
 
         var result = await AlternatingRunner.RunAsync(Plan,
-            async (_, ct) => new WindowFigure(await WriterLoop.RunAsync(writers, settings.AppendWindow, ours.PublishAsync, ct)),
-            async (_, ct) => new WindowFigure(await WriterLoop.RunAsync(writers, settings.AppendWindow, raw.InsertAsync, ct)),
+            (_, ct) => WriterLoop.MeasureAsync(writers, settings.AppendWindow, ours.PublishAsync, ct),
+            (_, ct) => WriterLoop.MeasureAsync(writers, settings.AppendWindow, raw.InsertAsync, ct),
             cancellationToken);
 
         if (settings.Diagnose)
         {
             var (state, _) = await ours.Sittings.GetAsync(ours.CurrentKey(0), cancellationToken);
-            await using var steps = new PostgresSteps(Npgsql.NpgsqlDataSource.Create(database.ConnectionString), ours, state, sample, writers);
+            await using var steps = new PostgresSteps(PostgresConnections.ForCommands(database.ConnectionString, NullLoggerFactory.Instance), ours, state, sample, writers);
             result.Details["breakdown"] = await Breakdown.RunAsync(Plan.Name, steps.Steps(raw), writers, settings.AppendWindow, rounds: 2, cancellationToken);
         }
 

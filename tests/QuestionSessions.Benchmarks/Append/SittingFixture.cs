@@ -1,4 +1,5 @@
 using QuestionSessions.Domain;
+using QuestionSessions.Domain.Bodies;
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Runtime.Activations;
 using QuestionSessions.Server.Demo;
@@ -30,6 +31,9 @@ internal static class SittingFixture
 
     public static readonly Actor Chair = new("chair.na", "Chủ tọa phiên họp", [new Grant(Role.Chair, BodyId)]);
 
+    // Read once: the demo file is parsed with options of its own, which is start-up work, not the command path's.
+    private static readonly Lazy<RulesProfile> Rules = new(() => DemoSeeder.Load().RulesProfiles[BodyId]);
+
     public static PublishTranscriptSegment Segment(DateTimeOffset now) =>
         new(Guid.CreateVersion7(), null, Speaker, Markdown, Secretariat, now);
 
@@ -38,7 +42,7 @@ internal static class SittingFixture
     {
         var id = Guid.CreateVersion7();
         var now = time.GetUtcNow();
-        var rules = DemoSeeder.Load().RulesProfiles[BodyId];
+        var rules = Rules.Value;
         var cluster = new ClusterPlan(
             Guid.CreateVersion7(), "Y tế: cung ứng thuốc, vật tư y tế và bảo hiểm y tế",
             new Respondent("na-o-health", "Đào Hồng Lan", "Bộ Y tế"), []);

@@ -28,8 +28,8 @@ internal sealed class SqliteAppendScenario(BenchSettings settings) : IScenario
             await using var raw = await RawSqliteInserts.CreateAsync(connectionString, writers, sample, cancellationToken);
 
             var result = await AlternatingRunner.RunAsync(Plan,
-                async (_, ct) => new WindowFigure(await WriterLoop.RunAsync(writers, settings.AppendWindow, ours.PublishAsync, ct)),
-                async (_, ct) => new WindowFigure(await WriterLoop.RunAsync(writers, settings.AppendWindow, raw.InsertAsync, ct)),
+                (_, ct) => WriterLoop.MeasureAsync(writers, settings.AppendWindow, ours.PublishAsync, ct),
+                (_, ct) => WriterLoop.MeasureAsync(writers, settings.AppendWindow, raw.InsertAsync, ct),
                 cancellationToken);
 
             if (settings.Diagnose)

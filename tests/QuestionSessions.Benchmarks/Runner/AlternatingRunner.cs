@@ -27,11 +27,14 @@ internal static class AlternatingRunner
             var b = await baseline(i, cancellationToken);
             var ratio = plan.Ratio(o.Value, b.Value);
             result.Windows.Add(new WindowPair(o, b, ratio));
-            Console.WriteLine($"  {plan.Name,-24} window {i + 1}/{plan.Pairs}: ours {Format(o.Value)}, baseline {Format(b.Value)} {plan.Unit}, {plan.RatioDefinition} {ratio.ToString("0.000", CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"  {plan.Name,-24} window {i + 1}/{plan.Pairs}: ours {Format(o.Value)}, baseline {Format(b.Value)} {plan.Unit}, {plan.RatioDefinition} {ratio.ToString("0.000", CultureInfo.InvariantCulture)}{Extras(o, b)}");
         }
 
         return result;
     }
+
+    private static string Extras(WindowFigure ours, WindowFigure baseline) => ours.Extra is null ? "" :
+        string.Concat(ours.Extra.Keys.Select(name => $"; {name} {Format(ours[name])} vs {Format(baseline[name])}"));
 
     public static string Format(double value) => double.IsNaN(value) ? "n/a"
         : Math.Abs(value) >= 100 ? value.ToString("0", CultureInfo.InvariantCulture)

@@ -1,5 +1,6 @@
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Runtime.Storage;
 using static QuestionSessions.Runtime.Tests.Activations.Sittings;
 
 namespace QuestionSessions.Runtime.Tests.Activations;
@@ -184,6 +185,63 @@ public sealed class AggregateHostTests : IAsyncLifetime
         var (state, version) = await host.GetAsync(id.ToString(), Ct);
         Assert.Equal(1, version);
         Assert.Equal(SittingStatus.Scheduled, state.Status);
+    }
+
+    [Fact]
+    public async Task An_evicted_activation_snapshots_its_unsnapshotted_events_and_the_next_one_starts_from_there()
+    {
+        var clock = new SteppingTimestamps();
+        var options = new AggregateHostOptions { IdleTimeout = TimeSpan.FromSeconds(1), SnapshotEvery = 1_000, SnapshotOnEvictionAfter = 4 };
+        using var host = _fixture.Host(options, clock);
+        var busy = Guid.CreateVersion7();
+        var quiet = Guid.CreateVersion7();
+        await host.ExecuteAsync(busy.ToString(), Schedule(busy, _now), CommandOptions.None, Ct);
+        await host.ExecuteAsync(busy.ToString(), new OpenSitting(Chair, _now), CommandOptions.None, Ct);
+        for (var i = 0; i < 3; i++)
+        {
+            await host.ExecuteAsync(busy.ToString(), Segment($"Đoạn {i}", _now), CommandOptions.None, Ct);
+        }
+
+        await host.ExecuteAsync(quiet.ToString(), Schedule(quiet, _now), CommandOptions.None, Ct);
+        Assert.Null(await _fixture.Store.LoadSnapshotAsync(SittingStream(busy), Ct));
+
+        clock.Skip(TimeSpan.FromMinutes(1));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        Snapshot? snapshot = null;
+        while ((host.ActiveCount > 0 || snapshot is null) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+            snapshot = await _fixture.Store.LoadSnapshotAsync(SittingStream(busy), Ct);
+        }
+
+        Assert.Equal(0, host.ActiveCount);
+        Assert.NotNull(snapshot);
+        Assert.Equal(5, snapshot.Version);
+        // One event since it was loaded is below the threshold: replaying it is cheaper than a snapshot.
+        Assert.Null(await _fixture.Store.LoadSnapshotAsync(SittingStream(quiet), Ct));
+
+        using var next = _fixture.Host(options);
+        var (state, version) = await next.GetAsync(busy.ToString(), Ct);
+        Assert.Equal(5, version);
+        Assert.Equal(3, state.Transcript.Count);
+    }
+
+    [Fact]
+    public async Task A_host_disposed_at_shutdown_snapshots_its_active_aggregates()
+    {
+        var options = new AggregateHostOptions { SnapshotEvery = 1_000, SnapshotOnEvictionAfter = 2 };
+        var host = _fixture.Host(options);
+        var id = Guid.CreateVersion7();
+        await host.ExecuteAsync(id.ToString(), Schedule(id, _now), CommandOptions.None, Ct);
+        await host.ExecuteAsync(id.ToString(), new OpenSitting(Chair, _now), CommandOptions.None, Ct);
+        await host.ExecuteAsync(id.ToString(), Segment("Đoạn cuối", _now), CommandOptions.None, Ct);
+        Assert.Null(await _fixture.Store.LoadSnapshotAsync(SittingStream(id), Ct));
+
+        await host.DisposeAsync();
+
+        var snapshot = await _fixture.Store.LoadSnapshotAsync(SittingStream(id), Ct);
+        Assert.NotNull(snapshot);
+        Assert.Equal(3, snapshot.Version);
     }
 
     private static string SittingStream(Guid id) => $"sitting/{id}";

@@ -15,6 +15,7 @@ namespace QuestionSessions.Runtime.Storage.Postgres;
 internal sealed class PostgresEventStore : IEventStore
 {
     private readonly NpgsqlDataSource dataSource;
+    private readonly NpgsqlDataSource listenerSource;
     private readonly PostgresAppender appender;
     private readonly StreamMovedSignal streamMoved;
     private readonly PostgresNotificationListener listener;
@@ -27,11 +28,12 @@ internal sealed class PostgresEventStore : IEventStore
         ArgumentNullException.ThrowIfNull(timeProvider);
         loggerFactory ??= NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger<PostgresEventStore>();
-        dataSource = new NpgsqlDataSourceBuilder(connectionString).UseLoggerFactory(loggerFactory).Build();
+        dataSource = PostgresConnections.ForCommands(connectionString, loggerFactory);
+        listenerSource = PostgresConnections.ForListening(connectionString, loggerFactory);
         appender = new PostgresAppender(dataSource, timeProvider);
         streamMoved = new StreamMovedSignal(logger);
         notifier = new PostgresNotifier(dataSource, logger);
-        listener = new PostgresNotificationListener(dataSource, streamMoved, logger, () => notifier.ProcessId);
+        listener = new PostgresNotificationListener(listenerSource, streamMoved, logger, () => notifier.ProcessId);
     }
 
     public string Provider => "Postgres";
@@ -254,6 +256,7 @@ internal sealed class PostgresEventStore : IEventStore
 
         await notifier.DisposeAsync();
         await listener.DisposeAsync();
+        await listenerSource.DisposeAsync();
         await dataSource.DisposeAsync();
     }
 }
