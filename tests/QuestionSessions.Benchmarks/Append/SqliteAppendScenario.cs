@@ -43,12 +43,12 @@ internal sealed class SqliteAppendScenario(BenchSettings settings) : IScenario
             result.Details["windowSeconds"] = settings.AppendWindow.TotalSeconds;
             result.Details["eventDataBytes"] = Encoding.UTF8.GetByteCount(sample.Data);
             result.Details["segmentsPerSitting"] = CommandPath.SegmentsPerSitting;
-        result.Details["sittingsOpened"] = ours.SittingsOpened;
-        result.Details["eventsAppendedByOurs"] = await ours.TotalEventsAsync(cancellationToken);
+            result.Details["sittingsOpened"] = ours.SittingsOpened;
+            result.Details["eventsAppendedByOurs"] = await ours.TotalEventsAsync(cancellationToken);
             result.Details["durability"] = "journal_mode=WAL, synchronous=FULL (both sides)";
             result.Details["file"] = directory.FullName;
-            result.Notes.Add("ours: AggregateHost.ExecuteAsync through the store (write gate, one long-lived writer connection, BEGIN IMMEDIATE, "
-                + "insert chained from the cached head, sitting_directory upsert only when a listed fact changed, commit); "
+            result.Notes.Add("ours: AggregateHost.ExecuteAsync through the store (events hashed before the write gate from the cached head; under the gate, one long-lived writer connection, BEGIN IMMEDIATE, "
+                + "the chained insert prepared once per connection, sitting_directory upsert only when a listed fact changed, commit); "
                 + "baseline: autocommit INSERT of the same row into a table shaped like events, a stream per writer, writers taking turns through one gate; "
                 + "both WAL with synchronous=FULL (an fsync per commit).");
             return result;

@@ -7,27 +7,29 @@ namespace QuestionSessions.Benchmarks.Append;
 
 /// <summary>
 /// The SQLite append taken apart for <c>--diagnose</c>: the store's SQL rebuilt step by step on the
-/// store's tables, writers taking turns through one gate as in the store, then the store's AppendAsync
-/// without the aggregate host. Each step writes streams of its own.
+/// store's tables, writers taking turns through one gate on connections they hold (the store writes
+/// through one held connection), then the store's AppendAsync as the aggregate host calls it, then the
+/// full path. Each step writes streams of its own.
 /// </summary>
 internal sealed class SqliteSteps : IAsyncDisposable
 {
-    private readonly string _connectionString;
     private readonly CommandPath _ours;
     private readonly SittingState _state;
     private readonly StoredEvent _sample;
     private readonly SqliteConnection[] _held;
     private readonly long[][] _versions;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SittingDirectory _directory = new();
+    private readonly string?[] _hashes;
 
-    private SqliteSteps(string connectionString, CommandPath ours, SittingState state, StoredEvent sample, SqliteConnection[] held)
+    private SqliteSteps(CommandPath ours, SittingState state, StoredEvent sample, SqliteConnection[] held)
     {
-        _connectionString = connectionString;
         _ours = ours;
         _state = state;
         _sample = sample;
         _held = held;
         _versions = [.. Enumerable.Range(0, 8).Select(_ => new long[held.Length])];
+        _hashes = new string?[held.Length];
     }
 
     public static async Task<SqliteSteps> CreateAsync(
@@ -39,68 +41,50 @@ internal sealed class SqliteSteps : IAsyncDisposable
             held[i] = await OpenAsync(connectionString, cancellationToken);
         }
 
-        return new SqliteSteps(connectionString, ours, state, sample, held);
+        return new SqliteSteps(ours, state, sample, held);
     }
 
     public IReadOnlyList<Breakdown.Step> Steps(RawSqliteInserts baseline) =>
     [
         new("baseline: autocommit INSERT into a table shaped like events, a stream per writer", baseline.InsertAsync),
-        new("autocommit INSERT into the events table (AUTOINCREMENT, UNIQUE)", (w, ct) => GatedAsync(1, w, held: true, transaction: false, head: false, upsert: false, ct)),
-        new("BEGIN IMMEDIATE, read head, INSERT, COMMIT (connection held)", (w, ct) => GatedAsync(2, w, held: true, transaction: true, head: true, upsert: false, ct)),
-        new("BEGIN IMMEDIATE, read head, INSERT, upsert, COMMIT (connection held)", (w, ct) => GatedAsync(3, w, held: true, transaction: true, head: true, upsert: true, ct)),
-        new("the store's SQL: same, pooled connection opened + pragmas per append", (w, ct) => GatedAsync(4, w, held: false, transaction: true, head: true, upsert: true, ct)),
-        new("IEventStore.AppendAsync with the directory projection", StoreAppendAsync),
+        new("autocommit INSERT into the events table (AUTOINCREMENT, UNIQUE)", (w, ct) => GatedAsync(1, w, transaction: false, upsert: false, ct)),
+        new("BEGIN IMMEDIATE, INSERT, COMMIT", (w, ct) => GatedAsync(2, w, transaction: true, upsert: false, ct)),
+        new("BEGIN IMMEDIATE, INSERT, sitting_directory upsert, COMMIT", (w, ct) => GatedAsync(3, w, transaction: true, upsert: true, ct)),
+        new("IEventStore.AppendAsync as the host calls it (chained insert, hash from the last append)", StoreAppendAsync),
         new("ours: AggregateHost.ExecuteAsync", _ours.PublishAsync),
     ];
 
-    private async Task<int> GatedAsync(int slot, int writer, bool held, bool transaction, bool head, bool upsert, CancellationToken cancellationToken)
+    private async Task<int> GatedAsync(int slot, int writer, bool transaction, bool upsert, CancellationToken cancellationToken)
     {
         var stream = $"diag-{slot}/{writer}";
         var version = ++_versions[slot][writer];
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var connection = held ? _held[writer] : await OpenAsync(_connectionString, cancellationToken);
-            try
+            var connection = _held[writer];
+            await using var tx = transaction ? connection.BeginTransaction(deferred: false) : null;
+            await using (var insert = Command(connection, tx, """
+                INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
+                VALUES ($s, $v, $t, $d, $m, $r, $p, $h) RETURNING position
+                """, ("$s", stream), ("$v", version), ("$t", _sample.Type), ("$d", _sample.Data), ("$m", _sample.Metadata),
+                ("$r", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000), ("$p", _sample.PrevHash), ("$h", _sample.Hash)))
             {
-                await using var tx = transaction ? connection.BeginTransaction(deferred: false) : null;
-                if (head)
-                {
-                    await using var read = Command(connection, tx, "SELECT version, hash FROM events WHERE stream_id = $s ORDER BY version DESC LIMIT 1", ("$s", stream));
-                    await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-                    await reader.ReadAsync(cancellationToken);
-                }
-
-                await using (var insert = Command(connection, tx, """
-                    INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
-                    VALUES ($s, $v, $t, $d, $m, $r, $p, $h) RETURNING position
-                    """, ("$s", stream), ("$v", version), ("$t", _sample.Type), ("$d", _sample.Data), ("$m", _sample.Metadata),
-                    ("$r", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000), ("$p", _sample.PrevHash), ("$h", _sample.Hash)))
-                {
-                    await insert.ExecuteScalarAsync(cancellationToken);
-                }
-
-                if (upsert)
-                {
-                    await using var project = Command(connection, tx, """
-                        INSERT INTO sitting_directory (sitting_id, body_id, title, starts_at, status, opened_at, closed_at, clusters, questions, commitments, version)
-                        VALUES ($s, 'na', 'diag', '2026-01-01T00:00:00.0000000Z', 'Open', NULL, NULL, 1, 0, 0, $v)
-                        ON CONFLICT (sitting_id) DO UPDATE SET status = excluded.status, version = excluded.version
-                        """, ("$s", stream), ("$v", version));
-                    await project.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                if (tx is not null)
-                {
-                    await tx.CommitAsync(cancellationToken);
-                }
+                await insert.ExecuteScalarAsync(cancellationToken);
             }
-            finally
+
+            if (upsert)
             {
-                if (!held)
-                {
-                    await connection.DisposeAsync();
-                }
+                await using var project = Command(connection, tx, """
+                    INSERT INTO sitting_directory (sitting_id, body_id, title, starts_at, status, opened_at, closed_at, clusters, questions, commitments, version)
+                    VALUES ($s, 'na', 'diag', '2026-01-01T00:00:00.0000000Z', 'Open', NULL, NULL, 1, 0, 0, $v)
+                    ON CONFLICT (sitting_id) DO UPDATE SET status = excluded.status, version = excluded.version
+                    """, ("$s", stream), ("$v", version));
+                await project.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (tx is not null)
+            {
+                await tx.CommitAsync(cancellationToken);
             }
         }
         finally
@@ -111,16 +95,19 @@ internal sealed class SqliteSteps : IAsyncDisposable
         return 1;
     }
 
+    // As the aggregate host calls it for a transcript segment: the head's hash known from the last append,
+    // and a directory projection that writes nothing because no listed fact changed.
     private async Task<int> StoreAppendAsync(int writer, CancellationToken cancellationToken)
     {
         var stream = $"diag-store/{writer}";
         var expected = _versions[5][writer];
-        var directory = new SittingDirectory();
         NewEvent[] events = [new NewEvent(_sample.Type, _sample.Data, _sample.Metadata)];
-        await _ours.Store.AppendAsync(
-            new AppendRequest(stream, expected, events, Projections: [.. directory.Project(stream, SittingState.Empty, _state, expected + 1, events)]),
+        var result = await _ours.Store.AppendAsync(
+            new AppendRequest(stream, expected, events, Projections: [.. _directory.Project(stream, _state, _state, expected + 1, events)],
+                ExpectedHash: _hashes[writer] ?? EventHash.Genesis),
             cancellationToken);
         _versions[5][writer] = expected + 1;
+        _hashes[writer] = result.Events[^1].Hash;
         return 1;
     }
 

@@ -11,9 +11,30 @@ internal static class SqliteAppender
 {
     private const int SqliteConstraint = 19;
 
+    /// <summary>
+    /// Takes <c>prev_hash</c> from the stored predecessor with the expected hash (NULL, a NOT NULL
+    /// violation, when there is none), so the database itself refuses a chain that does not continue.
+    /// </summary>
+    public const string InsertEventSql = """
+        INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
+        VALUES ($s, $v, $t, $d, $m, $r,
+            CASE WHEN $v = 1 THEN $p ELSE (SELECT e.hash FROM events e WHERE e.stream_id = $s AND e.version = $v - 1 AND e.hash = $p) END,
+            $h) RETURNING position
+        """;
+
+    /// <summary>
+    /// Chains the request's events before the write gate when the caller knows the stream's head
+    /// (<see cref="AppendRequest.ExpectedHash"/>): hashing then costs the other writers nothing. Null otherwise.
+    /// </summary>
+    public static IReadOnlyList<StoredEvent>? ChainAhead(AppendRequest request, TimeProvider timeProvider) =>
+        request.ExpectedHash is { } expectedHash
+            ? EventHash.Chain(request.StreamId, request.ExpectedVersion, expectedHash, request.Events, RecordedTime.Now(timeProvider))
+            : null;
+
     public static async Task<AppendResult> AppendAsync(
-        SqliteConnection connection, AppendRequest request, TimeProvider timeProvider, CancellationToken cancellationToken)
+        SqliteWriter writer, AppendRequest request, IReadOnlyList<StoredEvent>? chainedAhead, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
+        var connection = writer.Connection;
         // BEGIN IMMEDIATE: the write lock is held from here, so the version read below stays true until commit.
         await using var transaction = connection.BeginTransaction(deferred: false);
 
@@ -22,41 +43,37 @@ internal static class SqliteAppender
             return new AppendResult([], Duplicate: true, earlier);
         }
 
-        var (lastVersion, lastHash) = request.ExpectedHash is { } expectedHash
-            ? (request.ExpectedVersion, expectedHash)
-            : await ReadHeadAsync(connection, transaction, request.StreamId, cancellationToken);
-        if (lastVersion != request.ExpectedVersion)
+        var chained = chainedAhead;
+        if (chained is null)
         {
-            throw new ConcurrencyException(request.StreamId, request.ExpectedVersion);
+            var (lastVersion, lastHash) = await ReadHeadAsync(connection, transaction, request.StreamId, cancellationToken);
+            if (lastVersion != request.ExpectedVersion)
+            {
+                throw new ConcurrencyException(request.StreamId, request.ExpectedVersion);
+            }
+
+            chained = EventHash.Chain(request.StreamId, lastVersion, lastHash, request.Events, RecordedTime.Now(timeProvider));
         }
 
-        var chained = EventHash.Chain(request.StreamId, lastVersion, lastHash, request.Events, RecordedTime.Now(timeProvider));
         var stored = new List<StoredEvent>(chained.Count);
-        await using (var insert = SqliteRows.Command(connection, transaction, """
-            INSERT INTO events (stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
-            VALUES ($s, $v, $t, $d, $m, $r,
-                CASE WHEN $v = 1 THEN $p ELSE (SELECT e.hash FROM events e WHERE e.stream_id = $s AND e.version = $v - 1 AND e.hash = $p) END,
-                $h) RETURNING position
-            """, ("$s", null), ("$v", null), ("$t", null), ("$d", null), ("$m", null), ("$r", null), ("$p", null), ("$h", null)))
+        var insert = writer.InsertEvent(transaction);
+        foreach (var e in chained)
         {
-            foreach (var e in chained)
+            object[] values = [e.StreamId, e.Version, e.Type, e.Data, e.Metadata, RecordedTime.ToUnixMicroseconds(e.RecordedAt), e.PrevHash, e.Hash];
+            for (var i = 0; i < values.Length; i++)
             {
-                object[] values = [e.StreamId, e.Version, e.Type, e.Data, e.Metadata, RecordedTime.ToUnixMicroseconds(e.RecordedAt), e.PrevHash, e.Hash];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    insert.Parameters[i].Value = values[i];
-                }
+                insert.Parameters[i].Value = values[i];
+            }
 
-                try
-                {
-                    stored.Add(e with { Position = (long)(await insert.ExecuteScalarAsync(cancellationToken))! });
-                }
-                catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
-                {
-                    // UNIQUE(stream_id, version): another process appended first; NOT NULL prev_hash: no stored
-                    // predecessor has the expected hash (a caller whose ExpectedHash is not the stream's head).
-                    throw new ConcurrencyException(request.StreamId, request.ExpectedVersion, ex);
-                }
+            try
+            {
+                stored.Add(e with { Position = (long)(await insert.ExecuteScalarAsync(cancellationToken))! });
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+            {
+                // UNIQUE(stream_id, version): another process appended first; NOT NULL prev_hash: no stored
+                // predecessor has the expected hash (a caller whose ExpectedHash is not the stream's head).
+                throw new ConcurrencyException(request.StreamId, request.ExpectedVersion, ex);
             }
         }
 

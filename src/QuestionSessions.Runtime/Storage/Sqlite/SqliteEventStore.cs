@@ -25,7 +25,7 @@ internal sealed class SqliteEventStore : IEventStore
 
     // SQLite has one writer at a time; this store's writes all go through one connection, opened once
     // with its pragmas, used only while holding writeGate.
-    private SqliteConnection? writer;
+    private SqliteWriter? writer;
 
     public SqliteEventStore(string connectionString, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
     {
@@ -81,14 +81,15 @@ internal sealed class SqliteEventStore : IEventStore
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         AppendValidation.Validate(request);
+        var chainedAhead = SqliteAppender.ChainAhead(request, timeProvider);
         AppendResult result;
         await writeGate.WaitAsync(cancellationToken);
         try
         {
-            var connection = writer ??= await OpenAsync(cancellationToken);
+            writer ??= new SqliteWriter(await OpenAsync(cancellationToken));
             try
             {
-                result = await SqliteAppender.AppendAsync(connection, request, timeProvider, cancellationToken);
+                result = await SqliteAppender.AppendAsync(writer, request, chainedAhead, timeProvider, cancellationToken);
             }
             catch (Exception e) when (e is not ConcurrencyException and not OperationCanceledException)
             {
@@ -162,7 +163,8 @@ internal sealed class SqliteEventStore : IEventStore
         await writeGate.WaitAsync(cancellationToken);
         try
         {
-            var connection = writer ??= await OpenAsync(cancellationToken);
+            writer ??= new SqliteWriter(await OpenAsync(cancellationToken));
+            var connection = writer.Connection;
             // An older snapshot (a slow writer) never replaces a newer one.
             await using var command = SqliteRows.Command(connection, null, """
                 INSERT INTO snapshots (stream_id, version, data, taken_at) VALUES ($s, $v, $d, $t)
