@@ -36,6 +36,7 @@ internal sealed class PostgresAppendScenario(BenchSettings settings) : IScenario
         {
             var (state, _) = await ours.Sittings.GetAsync(ours.CurrentKey(0), cancellationToken);
             await using var steps = new PostgresSteps(PostgresConnections.ForCommands(database.ConnectionString, NullLoggerFactory.Instance), ours, state, sample, writers);
+            await steps.CreatePlainTableAsync(cancellationToken);
             result.Details["breakdown"] = await Breakdown.RunAsync(Plan.Name, steps.Steps(raw), writers, settings.AppendWindow, rounds: 2, cancellationToken);
         }
 

@@ -21,11 +21,39 @@ internal sealed class PostgresSteps(NpgsqlDataSource source, CommandPath ours, S
     public IReadOnlyList<Breakdown.Step> Steps(RawPostgresInserts baseline) =>
     [
         new("baseline: autocommit INSERT into a table shaped like events, a connection per writer", baseline.InsertAsync),
+        new("autocommit INSERT into a plain table (the same columns, no key, no index), pooled connections", PlainInsertAsync),
         new("autocommit INSERT into the events table, pooled connections set up as the store's", (w, ct) => RunSqlAsync(1, w, upsert: false, ct)),
         new("the same with the sitting_directory upsert in the insert's batch", (w, ct) => RunSqlAsync(2, w, upsert: true, ct)),
         new("IEventStore.AppendAsync as the host calls it (chained insert, hash from the last append, coalesced NOTIFY)", StoreAppendAsync),
         new("ours: AggregateHost.ExecuteAsync", ours.PublishAsync),
     ];
+
+    /// <summary>Creates the plain table of the second step (no identity, no constraint, no index).</summary>
+    public async Task CreatePlainTableAsync(CancellationToken cancellationToken)
+    {
+        await using var create = source.CreateCommand("""
+            CREATE TABLE bench_plain_events (
+                stream_id text, version bigint, type text, data text, metadata text,
+                recorded_at timestamptz, prev_hash text, hash text)
+            """);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<int> PlainInsertAsync(int writer, CancellationToken cancellationToken)
+    {
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO bench_plain_events (stream_id, version, type, data, metadata, recorded_at, prev_hash, hash)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """, connection);
+        foreach (var value in new object[] { $"plain/{writer}", ++_versions[7][writer], sample.Type, sample.Data, sample.Metadata, DateTimeOffset.UtcNow, sample.PrevHash, sample.Hash })
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return 1;
+    }
 
     private async Task<int> RunSqlAsync(int slot, int writer, bool upsert, CancellationToken cancellationToken)
     {

@@ -8,8 +8,8 @@ namespace QuestionSessions.Benchmarks.Append;
 /// storage and nothing else: a table created <c>LIKE events INCLUDING ALL</c> (the same columns,
 /// defaults, unique (stream, version) and indexes), one connection per writer kept open, one
 /// autocommit single-row INSERT per operation, each writer on its own stream. No hash chain, no
-/// aggregate, no projection, no notification: those are what "ours" adds. The plain-table figure
-/// (no constraints, no indexes) is still shown by <c>--diagnose</c>.
+/// aggregate, no projection, no notification: those are what "ours" adds. <c>--diagnose</c> also shows
+/// a plain table (no constraints, no indexes).
 /// </summary>
 internal sealed class RawPostgresInserts : IAsyncDisposable
 {
