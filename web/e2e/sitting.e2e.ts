@@ -131,6 +131,8 @@ describe.sequential('a questioning sitting in the browser', () => {
     await expect.poll(() => chair.getByTestId('problem').first().textContent()).toBe('Chưa có câu hỏi hay ý kiến tranh luận nào chờ trả lời.');
     await shortcut(chair, 'n');
     await expect.poll(() => deputy.getByTestId('my-place').textContent()).toContain('Chủ tọa đã mời bạn');
+    // Q starts the question of the first called deputy as the chair's screen shows it: wait until it does.
+    await chair.locator('[data-testid=start-question]:not([disabled])').first().waitFor();
     await shortcut(chair, 'q');
     await expect.poll(() => deputy.getByTestId('my-place').textContent()).toContain('Bạn đang phát biểu');
 
