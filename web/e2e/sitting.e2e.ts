@@ -126,7 +126,18 @@ describe.sequential('a questioning sitting in the browser', () => {
       expect.stringContaining('Trần Văn Minh'),
     ]);
 
+    // The chair changes the speaking order: the second deputy goes first, every screen follows, then back.
     await chair.getByTestId('call-one').waitFor();
+    await chair.getByRole('button', { name: 'Đưa Trần Văn Minh lên trước' }).click();
+    await expect.poll(() => viewer.getByTestId('queue').locator('li').allTextContents()).toEqual([
+      expect.stringContaining('Trần Văn Minh'),
+      expect.stringContaining('Nguyễn Thị Lan'),
+    ]);
+    await expect.poll(() => deputy.getByTestId('my-place').textContent()).toContain('vị trí số 2');
+    await expect.poll(() => chair.getByTestId('feedback').first().textContent()).toBe('Trần Văn Minh nay ở vị trí số 1.');
+    await chair.getByRole('button', { name: 'Đưa Trần Văn Minh xuống sau' }).click();
+    await expect.poll(() => deputy.getByTestId('my-place').textContent()).toContain('vị trí số 1');
+
     await shortcut(chair, 'a');
     await expect.poll(() => chair.getByTestId('problem').first().textContent()).toBe('Chưa có câu hỏi hay ý kiến tranh luận nào chờ trả lời.');
     await shortcut(chair, 'n');

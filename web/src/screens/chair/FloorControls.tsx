@@ -86,6 +86,36 @@ export function FloorControls({ sitting, floor: f, busy, isChair, offsetMs, answ
               {t('chair.callBatch', { count: sitting.rules.callBatchSize })} <kbd>Shift+N</kbd>
             </button>
           </div>
+          {f.waiting.length > 1 && (
+            <ol class="reorder-list" aria-label={t('chair.reorder')} data-testid="reorder-list">
+              {f.waiting.map((r, i) => (
+                <li key={r.registrationId}>
+                  <span class="reorder-list__place">{i + 1}</span>
+                  <span class="reorder-list__name">{r.deputyName}</span>
+                  <button
+                    type="button"
+                    class="button button--small button--secondary"
+                    disabled={busy || i === 0}
+                    aria-label={t('chair.moveUp', { name: r.deputyName })}
+                    title={t('chair.moveUp', { name: r.deputyName })}
+                    onClick={() => void f.move(r.registrationId, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--small button--secondary"
+                    disabled={busy || i === f.waiting.length - 1}
+                    aria-label={t('chair.moveDown', { name: r.deputyName })}
+                    title={t('chair.moveDown', { name: r.deputyName })}
+                    onClick={() => void f.move(r.registrationId, 1)}
+                  >
+                    ↓
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
           {f.called.length > 0 && (
             <ul class="called-list">
               {f.called.map((r, i) => (

@@ -41,6 +41,20 @@ export function floor(sitting: SittingView, cmd: CommandState) {
       turn
         ? cmd.run(t('chair.done.ended'), () => command('/api/sittings/{sittingId}/turns/{turnId}/end', { sittingId, turnId: turn.turnId }))
         : Promise.resolve(false),
+    /** Move a waiting deputy one place earlier (-1) or later (+1) in the open cluster's queue. */
+    move: (registrationId: string, by: -1 | 1) => {
+      const order = waiting.map(r => r.registrationId);
+      const from = order.indexOf(registrationId);
+      const to = from + by;
+      if (!cluster || from < 0 || to < 0 || to >= order.length) {
+        return Promise.resolve(false);
+      }
+      [order[from], order[to]] = [order[to]!, order[from]!];
+      const name = waiting[from]!.deputyName;
+      return cmd.run(t('chair.done.moved', { name, place: to + 1 }), () =>
+        command('/api/sittings/{sittingId}/clusters/{clusterId}/speaking-order', { sittingId, clusterId: cluster.clusterId }, { order }),
+      );
+    },
     invite: (officialId: string) =>
       cmd.run(t('chair.done.invited'), () => command('/api/sittings/{sittingId}/related-respondents', { sittingId }, { officialId })),
   };
