@@ -9,6 +9,8 @@ import { problemText, ProblemMessage } from '../src/components/ProblemMessage';
 import { SpeakerNow } from '../src/components/SpeakerNow';
 import { SpeakerQueue } from '../src/components/SpeakerQueue';
 import { Transcript } from '../src/components/Transcript';
+import { CommandFeedback } from '../src/components/CommandFeedback';
+import { type CommandState, useCommand } from '../src/components/useCommand';
 import { setLang } from '../src/i18n/i18n';
 import { evolve } from '../src/live/fold';
 import { by, CLUSTER, ev, floorEvents, scheduledSitting } from './fixtures';
@@ -124,6 +126,34 @@ describe('problems in plain words', () => {
     const alert = root.querySelector('[role=alert]')!;
     expect(alert.textContent).toContain('Thông tin nhập chưa hợp lệ');
     expect(alert.textContent).toContain('The Text field is required.');
+  });
+});
+
+describe('command feedback', () => {
+  let state: CommandState;
+  const Form = ({ situation }: { readonly situation: string }) => {
+    state = useCommand(situation);
+    return <CommandFeedback state={state} />;
+  };
+  const refused = () => Promise.reject(new ApiError(409, { code: 'already_registered' }));
+  const alert = () => root.querySelector('[role=alert]')?.textContent ?? null;
+
+  test('a refusal stays while the situation is the same and goes when it changes', async () => {
+    show(<Form situation="cluster-1:open:waiting" />);
+    await act(async () => void (await state.run('done', refused)));
+    expect(alert()).toBe('Bạn đã đăng ký trong nhóm vấn đề này.');
+    show(<Form situation="cluster-1:open:waiting" />);
+    expect(alert()).toBe('Bạn đã đăng ký trong nhóm vấn đề này.');
+    show(<Form situation="cluster-1:open:called" />);
+    expect(alert()).toBeNull();
+  });
+
+  test('the confirmation of an accepted command stays when the command changes the situation', async () => {
+    show(<Form situation="cluster-1:open:" />);
+    await act(async () => void (await state.run('Đã đăng ký.', () => Promise.resolve({ version: 12, id: null }))));
+    show(<Form situation="cluster-1:open:waiting" />);
+    expect(root.querySelector('[role=status]')!.textContent).toBe('Đã đăng ký.');
+    expect(alert()).toBeNull();
   });
 });
 

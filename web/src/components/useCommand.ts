@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CommandAccepted } from '../api/types';
 
 export interface CommandState {
@@ -10,10 +10,16 @@ export interface CommandState {
   run(doneMessage: string, action: () => Promise<CommandAccepted>): Promise<boolean>;
 }
 
-export function useCommand(): CommandState {
+/**
+ * One console's commands. `situation` names what a refusal depends on (the open cluster, the running turn,
+ * one's own place): when it changes the refusal no longer describes the screen, so it is cleared. The
+ * confirmation of an accepted command stays, since accepting it is what changes the situation.
+ */
+export function useCommand(situation = ''): CommandState {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  useEffect(() => setError(null), [situation]);
   const run = async (doneMessage: string, action: () => Promise<CommandAccepted>) => {
     if (busy) {
       return false;

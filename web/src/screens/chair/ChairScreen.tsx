@@ -49,7 +49,10 @@ export default function ChairScreen({ route }: ScreenProps) {
 function Console({ sitting, me, offsetMs }: { readonly sitting: SittingView; readonly me: Me; readonly offsetMs: number }) {
   const isChair = holds(me, 'chair', sitting.bodyId);
   const isSecretariat = holds(me, 'secretariat', sitting.bodyId);
-  const cmd = useCommand();
+  const open = sitting.clusters.find(c => c.clusterId === sitting.openClusterId);
+  const cmd = useCommand(
+    `${sitting.status}:${sitting.openClusterId ?? ''}:${sitting.currentTurn?.turnId ?? ''}:${open ? [...open.queue, ...open.called].length : 0}`,
+  );
   const f = floor(sitting, cmd);
   const [answerer, setAnswerer] = useState('');
   const [help, setHelp] = useState(true);

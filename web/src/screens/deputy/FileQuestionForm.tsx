@@ -16,7 +16,7 @@ export function FileQuestionForm({ sitting }: { readonly sitting: SittingView })
   const [clusterId, setClusterId] = useState('');
   const [respondentId, setRespondentId] = useState('');
   const [text, setText] = useState('');
-  const state = useCommand();
+  const state = useCommand(`${sitting.status}:${clusters.map(c => c.clusterId).join()}`);
   const cluster = sitting.clusters.find(c => c.clusterId === clusterId);
   const respondents = cluster
     ? [cluster.main, ...cluster.related]

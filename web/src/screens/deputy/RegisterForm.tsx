@@ -16,8 +16,9 @@ export function RegisterForm({ sitting, deputyId }: { readonly sitting: SittingV
   const clusterId = clusters.some(c => c.clusterId === picked) && picked ? picked : (sitting.openClusterId ?? clusters[0]?.clusterId ?? '');
   const [slipId, setSlipId] = useState('');
   const [text, setText] = useState('');
-  const state = useCommand();
   const cluster = sitting.clusters.find(c => c.clusterId === clusterId);
+  const mine = sitting.registrations.filter(r => r.deputyId === deputyId && r.clusterId === clusterId).map(r => r.status);
+  const state = useCommand(`${clusterId}:${cluster?.status ?? ''}:${mine.join()}`);
   const respondents = cluster ? [cluster.main.officialId, ...cluster.related.map(r => r.officialId)] : [];
   const slips = sitting.questions.filter(
     q =>
