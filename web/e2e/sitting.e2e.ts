@@ -189,6 +189,10 @@ describe.sequential('a questioning sitting in the browser', () => {
     const promise = 'Bảo đảm đủ thuốc thiết yếu tại bệnh viện tuyến tỉnh trước ngày 30 tháng 6.';
     await secretariat.goto(`/sittings/${NA}/chair`);
     await secretariat.getByTestId('commitment-form').waitFor();
+    // The deadline field's date is also said in the page's language, whatever the browser's own format.
+    const deadline = await secretariat.locator('input[name=deadline]').inputValue();
+    const [year, month, day] = deadline.split('-');
+    expect(await secretariat.getByTestId('deadline-said').textContent()).toBe(`${day}/${month}/${year}`);
     await shortcut(secretariat, 'c');
     await secretariat.keyboard.type(promise);
     await secretariat.keyboard.press('Enter');
@@ -196,6 +200,7 @@ describe.sequential('a questioning sitting in the browser', () => {
     const recorded = (await state()).commitments[0];
     expect(recorded?.respondent.officialId).toBe('na-o-health');
     expect(recorded?.owner).toBe('Bộ Y tế');
+    expect(recorded?.deadline).toBe(deadline);
     expect(await respondent.getByTestId('commitments').textContent()).toContain(promise);
 
     await shortcut(secretariat, 't');

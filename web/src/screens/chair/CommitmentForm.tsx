@@ -5,8 +5,8 @@ import type { SittingView, TurnState } from '../../api/types';
 import { CommandFeedback } from '../../components/CommandFeedback';
 import { useBodyView } from '../../components/hooks';
 import { useCommand } from '../../components/useCommand';
-import { t } from '../../i18n/i18n';
-import { vietnamDayPlus } from '../../time/format';
+import { lang, t } from '../../i18n/i18n';
+import { formatDay, vietnamDayPlus } from '../../time/format';
 
 const DEFAULT_DEADLINE_DAYS = 90;
 
@@ -103,7 +103,18 @@ export function CommitmentForm({ sitting, textRef }: { readonly sitting: Sitting
             </label>
             <label class="field">
               <span class="field__label">{t('chair.commitmentDeadline')}</span>
-              <input name="deadline" type="date" required value={deadline} onInput={e => setDeadline(e.currentTarget.value)} />
+              <input
+                name="deadline"
+                type="date"
+                required
+                value={deadline}
+                aria-describedby="deadline-said"
+                onInput={e => setDeadline(e.currentTarget.value)}
+              />
+              {/* The browser writes the date its own way; this says it the way the page's language does. */}
+              <span id="deadline-said" class="muted field__hint" data-testid="deadline-said">
+                {/^\d{4}-\d{2}-\d{2}$/.test(deadline) ? formatDay(deadline, lang()) : ''}
+              </span>
             </label>
           </div>
           <button type="submit" class="button" disabled={state.busy}>
