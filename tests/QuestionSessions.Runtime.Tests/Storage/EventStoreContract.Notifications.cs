@@ -29,6 +29,47 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task StreamMoved_under_a_burst_reaches_every_streams_last_version_and_never_goes_back()
+    {
+        // Appends faster than the notifier sends: they are coalesced into batches (the highest version per
+        // stream), so a node may skip versions, but it must end on each stream's last one, in order.
+        const int streams = 6, appendsPerStream = 30;
+        var observer = StreamMovedCrossesNodes ? await OpenNodeAsync() : Store;
+        var ids = Enumerable.Range(0, streams).Select(_ => NewStreamId()).ToArray();
+        var seen = ids.ToDictionary(id => id, _ => new ConcurrentQueue<long>());
+        using var done = new CountdownEvent(streams);
+        observer.StreamMoved += moved =>
+        {
+            if (seen.TryGetValue(moved.StreamId, out var versions))
+            {
+                versions.Enqueue(moved.Version);
+                if (moved.Version == appendsPerStream)
+                {
+                    done.Signal();
+                }
+            }
+        };
+        await observer.StartListeningAsync(Ct);
+
+        await Task.WhenAll(ids.Select(id => Task.Run(async () =>
+        {
+            for (var v = 0; v < appendsPerStream; v++)
+            {
+                await AppendAsync(id, v, $"e{v}");
+            }
+        }, Ct)));
+
+        Assert.True(done.Wait(TimeSpan.FromSeconds(10), Ct), "every stream's last version should be notified");
+        foreach (var (id, versions) in seen)
+        {
+            var list = versions.ToList();
+            Assert.Equal(appendsPerStream, list[^1]);
+            Assert.Equal(list.Order().ToList(), list);
+            Assert.Equal(list.Count, list.Distinct().Count());
+        }
+    }
+
+    [Fact]
     public async Task StreamMoved_is_not_raised_for_a_rolled_back_append()
     {
         var rolledBack = NewStreamId();
