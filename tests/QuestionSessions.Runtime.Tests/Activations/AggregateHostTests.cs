@@ -68,6 +68,28 @@ public sealed class AggregateHostTests : IAsyncLifetime
         Assert.Equal(CommandOutcome.Accepted, a.Outcome);
         Assert.Equal(4, a.Version);
         Assert.Equal(["từ nút B", "từ nút A"], a.State.Transcript.Select(t => t.Markdown));
+        // A hashed its event from the head it had cached; after losing, the retry chained it to B's event.
+        Assert.True((await _fixture.Store.VerifyStreamAsync(SittingStream(id), Ct)).IsValid);
+    }
+
+    [Fact]
+    public async Task Two_nodes_writing_one_aggregate_at_once_lose_nothing_and_keep_the_chain()
+    {
+        var options = new AggregateHostOptions { MaxConcurrencyRetries = 64 };
+        using var nodeA = _fixture.Host(options);
+        using var nodeB = _fixture.Host(options);
+        var id = Guid.CreateVersion7();
+        await nodeA.ExecuteAsync(id.ToString(), Schedule(id, _now), CommandOptions.None, Ct);
+        await nodeA.ExecuteAsync(id.ToString(), new OpenSitting(Chair, _now), CommandOptions.None, Ct);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            (i % 2 == 0 ? nodeA : nodeB).ExecuteAsync(id.ToString(), Segment($"Đoạn {i}", _now), CommandOptions.None, Ct)));
+
+        Assert.All(results, r => Assert.Equal(CommandOutcome.Accepted, r.Outcome));
+        Assert.Equal(Enumerable.Range(3, 40).Select(v => (long)v), results.Select(r => r.Version).Order());
+        var stored = await _fixture.Store.ReadStreamAsync(SittingStream(id), 0, 100, Ct);
+        Assert.Equal(42, stored.Count);
+        Assert.True((await _fixture.Store.VerifyStreamAsync(SittingStream(id), Ct)).IsValid);
     }
 
     [Fact]
