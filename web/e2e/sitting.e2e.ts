@@ -128,15 +128,20 @@ describe.sequential('a questioning sitting in the browser', () => {
 
     // The chair changes the speaking order: the second deputy goes first, every screen follows, then back.
     await chair.getByTestId('call-one').waitFor();
-    await chair.getByRole('button', { name: 'Đưa Trần Văn Minh lên trước' }).click();
+    // From the keyboard: the focus follows him to the button that still works at either end.
+    const focused = () => chair.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+    await chair.getByRole('button', { name: 'Đưa Trần Văn Minh lên trước' }).focus();
+    await chair.keyboard.press('Enter');
     await expect.poll(() => viewer.getByTestId('queue').locator('li').allTextContents()).toEqual([
       expect.stringContaining('Trần Văn Minh'),
       expect.stringContaining('Nguyễn Thị Lan'),
     ]);
     await expect.poll(() => deputy.getByTestId('my-place').textContent()).toContain('vị trí số 2');
     await expect.poll(() => chair.getByTestId('feedback').first().textContent()).toBe('Trần Văn Minh nay ở vị trí số 1.');
-    await chair.getByRole('button', { name: 'Đưa Trần Văn Minh xuống sau' }).click();
+    await expect.poll(focused).toBe('Đưa Trần Văn Minh xuống sau');
+    await chair.keyboard.press('Enter');
     await expect.poll(() => deputy.getByTestId('my-place').textContent()).toContain('vị trí số 1');
+    await expect.poll(focused).toBe('Đưa Trần Văn Minh lên trước');
 
     await shortcut(chair, 'a');
     await expect.poll(() => chair.getByTestId('problem').first().textContent()).toBe('Chưa có câu hỏi hay ý kiến tranh luận nào chờ trả lời.');

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SittingView } from '../../api/types';
 import { Countdown } from '../../components/Countdown';
 import { turnKindLabel } from '../../components/labels';
@@ -24,6 +24,23 @@ export function FloorControls({ sitting, floor: f, busy, isChair, offsetMs, answ
   const answerers = cluster ? [cluster.main, ...invited] : [];
   const running = f.turn !== null;
   const open = sitting.status === 'open';
+  // A deputy moved to either end loses the button just pressed (it is disabled there): once the new order
+  // is on screen, the focus goes to the other button of the same deputy.
+  const [focusWanted, setFocusWanted] = useState<string | null>(null);
+  const order = f.waiting.map(r => r.registrationId).join();
+  useEffect(() => {
+    const button = focusWanted ? document.getElementById(focusWanted) : null;
+    if (button instanceof HTMLButtonElement && !button.disabled) {
+      button.focus();
+      setFocusWanted(null);
+    }
+  }, [focusWanted, order]);
+  const moveAndKeepFocus = async (registrationId: string, by: -1 | 1, toEnd: boolean) => {
+    setFocusWanted(toEnd ? `move-${by < 0 ? 'down' : 'up'}-${registrationId}` : null);
+    if (!(await f.move(registrationId, by))) {
+      setFocusWanted(null);
+    }
+  };
 
   return (
     <>
@@ -87,6 +104,8 @@ export function FloorControls({ sitting, floor: f, busy, isChair, offsetMs, answ
             </button>
           </div>
           {f.waiting.length > 1 && (
+            // While a move is on its way the buttons stay enabled (aria-disabled), so a keyboard user's focus
+            // stays on the button just pressed; the command state refuses a second move until the first is done.
             <ol class="reorder-list" aria-label={t('chair.reorder')} data-testid="reorder-list">
               {f.waiting.map((r, i) => (
                 <li key={r.registrationId}>
@@ -95,20 +114,24 @@ export function FloorControls({ sitting, floor: f, busy, isChair, offsetMs, answ
                   <button
                     type="button"
                     class="button button--small button--secondary"
-                    disabled={busy || i === 0}
+                    disabled={i === 0}
+                    aria-disabled={busy}
                     aria-label={t('chair.moveUp', { name: r.deputyName })}
                     title={t('chair.moveUp', { name: r.deputyName })}
-                    onClick={() => void f.move(r.registrationId, -1)}
+                    id={`move-up-${r.registrationId}`}
+                    onClick={() => void moveAndKeepFocus(r.registrationId, -1, i === 1)}
                   >
                     ↑
                   </button>
                   <button
                     type="button"
                     class="button button--small button--secondary"
-                    disabled={busy || i === f.waiting.length - 1}
+                    disabled={i === f.waiting.length - 1}
+                    aria-disabled={busy}
                     aria-label={t('chair.moveDown', { name: r.deputyName })}
                     title={t('chair.moveDown', { name: r.deputyName })}
-                    onClick={() => void f.move(r.registrationId, 1)}
+                    id={`move-down-${r.registrationId}`}
+                    onClick={() => void moveAndKeepFocus(r.registrationId, 1, i === f.waiting.length - 2)}
                   >
                     ↓
                   </button>
