@@ -25,7 +25,13 @@ public sealed record OpenSitting(Actor Actor, DateTimeOffset Now) : SittingComma
 
 public sealed record OpenCluster(Guid ClusterId, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
 
-public sealed record ReorderSpeakers(Guid ClusterId, IReadOnlyList<Guid> Order, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+/// <summary>
+/// A new speaking order for the deputies waiting in a cluster. <paramref name="Expected"/>, when given, is the
+/// order the new one was made from: if the queue has moved since (another move, a new registration), the
+/// command is refused rather than undoing a change its sender had not seen.
+/// </summary>
+public sealed record ReorderSpeakers(Guid ClusterId, IReadOnlyList<Guid> Order, Actor Actor, DateTimeOffset Now, IReadOnlyList<Guid>? Expected = null)
+    : SittingCommand(Actor, Now);
 
 /// <summary>Call the next deputies in the open cluster's queue; <see cref="Count"/> defaults to the rules profile's batch.</summary>
 public sealed record CallSpeakers(int? Count, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);

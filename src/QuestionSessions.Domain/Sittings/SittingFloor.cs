@@ -86,6 +86,11 @@ public sealed partial class SittingDecider
             return Refuse(ErrorKind.Conflict, "cluster_closed", "That issue cluster is closed.");
         }
 
+        if (c.Expected is { } expected && !expected.SequenceEqual(cluster.Queue))
+        {
+            return Refuse(ErrorKind.Conflict, "order_changed", "The speaking order changed meanwhile; look at it again and retry.");
+        }
+
         // The new order must name exactly the deputies still waiting: none added, none dropped.
         if (c.Order.Count != cluster.Queue.Count || !c.Order.ToHashSet().SetEquals(cluster.Queue))
         {

@@ -16,7 +16,7 @@ internal static class FloorEndpoints
         writes.MapPost("/{sittingId:guid}/clusters/{clusterId:guid}/close", (Guid sittingId, Guid clusterId, CommandRunner r, HttpContext h) =>
             r.RunAsync(h, sittingId, (a, now) => new CloseCluster(clusterId, a, now)));
         writes.MapPost("/{sittingId:guid}/clusters/{clusterId:guid}/speaking-order", (Guid sittingId, Guid clusterId, ReorderRequest body, CommandRunner r, HttpContext h) =>
-            r.RunAsync(h, sittingId, (a, now) => new ReorderSpeakers(clusterId, body.Order, a, now)));
+            r.RunAsync(h, sittingId, (a, now) => new ReorderSpeakers(clusterId, body.Order, a, now, body.Expected)));
         writes.MapPost("/{sittingId:guid}/speakers/next", (Guid sittingId, CallSpeakersRequest? body, CommandRunner r, HttpContext h) =>
             r.RunAsync(h, sittingId, (a, now) => new CallSpeakers(body?.Count, a, now)));
         writes.MapPost("/{sittingId:guid}/related-respondents", (Guid sittingId, InviteRequest body, CommandRunner r, HttpContext h) =>

@@ -25,7 +25,9 @@ internal sealed record RegisterRequest(Guid ClusterId, Guid? QuestionId, [proper
 
 internal sealed record CallSpeakersRequest([property: Range(1, 10)] int? Count);
 
-internal sealed record ReorderRequest([property: Required, MaxLength(1000)] IReadOnlyList<Guid> Order);
+/// <param name="Order">The deputies waiting, in their new order.</param>
+/// <param name="Expected">Optional: the order the new one was made from; refused with <c>order_changed</c> if the queue moved since.</param>
+internal sealed record ReorderRequest([property: Required, MaxLength(1000)] IReadOnlyList<Guid> Order, [property: MaxLength(1000)] IReadOnlyList<Guid>? Expected = null);
 
 internal sealed record InviteRequest([property: Required, StringLength(100)] string OfficialId);
 

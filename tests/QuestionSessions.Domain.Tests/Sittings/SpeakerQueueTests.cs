@@ -152,6 +152,22 @@ public sealed class SpeakerQueueTests
     }
 
     [Fact]
+    public void ReorderSpeakers_made_from_an_order_that_has_since_changed_conflicts()
+    {
+        var s = InBudget();
+        var a = s.Register("d1");
+        var b = s.Register("d2");
+        var c = s.Register("d3");
+        // One console moves C up; another, still showing A, B, C, moves B up.
+        s.Do(new ReorderSpeakers(Budget, [a, c, b], Chair, s.Now, Expected: [a, b, c]));
+
+        var stale = s.Try(new ReorderSpeakers(Budget, [b, a, c], Chair, s.Now, Expected: [a, b, c]));
+
+        DecisionAssert.Refused(stale, ErrorKind.Conflict, "order_changed");
+        s.Do(new ReorderSpeakers(Budget, [c, a, b], Chair, s.Now, Expected: [a, c, b]));
+    }
+
+    [Fact]
     public void ReorderSpeakers_by_a_deputy_is_forbidden()
     {
         var s = InBudget();

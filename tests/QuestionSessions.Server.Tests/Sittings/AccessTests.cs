@@ -10,7 +10,8 @@ public sealed class AccessTests : SqliteNodeTest
     public static TheoryData<string> WriteRoutes() =>
     [
         "/open", "/close", $"/clusters/{HealthCluster}/open", "/speakers/next", "/turns", "/questions", "/registrations",
-        "/commitments", "/transcript", "/video-stream", "/related-respondents",
+        "/commitments", "/transcript", "/video-stream", "/related-respondents", $"/clusters/{HealthCluster}/close",
+        $"/clusters/{HealthCluster}/speaking-order", $"/turns/{Guid.NewGuid()}/end",
     ];
 
     [Theory]
@@ -63,8 +64,7 @@ public sealed class AccessTests : SqliteNodeTest
     {
         using var chair = await Node.SignInAsync("chair.na");
         using var deputy = await Node.SignInAsync("na-d-001");
-        await SittingAsync(chair.Http, DemoSitting, "/open");
-        await SittingAsync(chair.Http, DemoSitting, $"/clusters/{HealthCluster}/open");
+        await OpenHealthClusterAsync(chair.Http);
         await SittingAsync(deputy.Http, DemoSitting, "/registrations", new { clusterId = HealthCluster, text = "Thuốc hiếm" });
         var before = await VersionAsync(chair.Http, DemoSitting);
 
@@ -74,6 +74,59 @@ public sealed class AccessTests : SqliteNodeTest
         Assert.Equal(HttpStatusCode.Forbidden, call.Status);
         Assert.Equal(HttpStatusCode.Forbidden, turn.Status);
         Assert.Equal(before, await VersionAsync(chair.Http, DemoSitting));
+    }
+
+    [Fact]
+    public async Task A_deputy_or_a_respondent_cannot_reorder_speakers_or_invite_a_related_respondent()
+    {
+        using var chair = await Node.SignInAsync("chair.na");
+        using var deputy = await Node.SignInAsync("na-d-001");
+        using var other = await Node.SignInAsync("na-d-002");
+        using var minister = await Node.SignInAsync("na-o-health");
+        await OpenHealthClusterAsync(chair.Http);
+        var first = Id((await SittingAsync(deputy.Http, DemoSitting, "/registrations", new { clusterId = HealthCluster, text = "Thuốc hiếm" })).Body);
+        var second = Id((await SittingAsync(other.Http, DemoSitting, "/registrations", new { clusterId = HealthCluster, text = "Giá thuốc" })).Body);
+        var before = await VersionAsync(chair.Http, DemoSitting);
+
+        foreach (var caller in new[] { deputy, minister })
+        {
+            var reorder = await SittingAsync(caller.Http, DemoSitting, $"/clusters/{HealthCluster}/speaking-order", new { order = new[] { second, first } });
+            var invite = await SittingAsync(caller.Http, DemoSitting, "/related-respondents", new { officialId = "na-o-finance" });
+            Assert.Equal(HttpStatusCode.Forbidden, reorder.Status);
+            Assert.Equal("role_required", reorder.Body.GetProperty("code").GetString());
+            Assert.Equal(HttpStatusCode.Forbidden, invite.Status);
+            Assert.Equal("role_required", invite.Body.GetProperty("code").GetString());
+        }
+
+        Assert.Equal(before, await VersionAsync(chair.Http, DemoSitting));
+    }
+
+    [Fact]
+    public async Task A_reorder_made_from_an_order_that_has_since_changed_is_refused_and_writes_nothing()
+    {
+        using var chair = await Node.SignInAsync("chair.na");
+        using var secretariat = await Node.SignInAsync("secretariat.na");
+        await OpenHealthClusterAsync(chair.Http);
+        var ids = new List<Guid>();
+        foreach (var name in new[] { "na-d-001", "na-d-002", "na-d-003" })
+        {
+            using var deputy = await Node.SignInAsync(name);
+            ids.Add(Id((await SittingAsync(deputy.Http, DemoSitting, "/registrations", new { clusterId = HealthCluster, text = $"Câu hỏi của {name}" })).Body));
+        }
+
+        var (a, b, c) = (ids[0], ids[1], ids[2]);
+        var moved = await SittingAsync(chair.Http, DemoSitting, $"/clusters/{HealthCluster}/speaking-order", new { order = new[] { a, c, b }, expected = new[] { a, b, c } });
+        Assert.Equal(HttpStatusCode.OK, moved.Status);
+        var before = await VersionAsync(chair.Http, DemoSitting);
+
+        // The secretariat's screen still showed A, B, C.
+        var stale = await SittingAsync(secretariat.Http, DemoSitting, $"/clusters/{HealthCluster}/speaking-order", new { order = new[] { b, a, c }, expected = new[] { a, b, c } });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status);
+        Assert.Equal("order_changed", stale.Body.GetProperty("code").GetString());
+        Assert.Equal(before, await VersionAsync(chair.Http, DemoSitting));
+        var queue = (await SittingStateAsync(chair.Http, DemoSitting)).GetProperty("clusters")[0].GetProperty("queue").EnumerateArray().Select(e => e.GetGuid());
+        Assert.Equal([a, c, b], queue);
     }
 
     [Fact]
@@ -127,5 +180,11 @@ public sealed class AccessTests : SqliteNodeTest
         Assert.Equal(wrongPassword.Body.GetProperty("detail").GetString(), unknownUser.Body.GetProperty("detail").GetString());
         var me = await GetAsync(http, "/api/auth/me");
         Assert.False(me.GetProperty("signedIn").GetBoolean());
+    }
+
+    private static async Task OpenHealthClusterAsync(HttpClient chair)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await SittingAsync(chair, DemoSitting, "/open")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SittingAsync(chair, DemoSitting, $"/clusters/{HealthCluster}/open")).Status);
     }
 }

@@ -277,6 +277,7 @@ export const en: Record<MessageKey, string> = {
   'problem.question_exists': 'That question was already filed.',
   'problem.question_text_required': 'Please write the question.',
   'problem.question_too_long': 'A question is at most 4,000 characters.',
+  'problem.order_changed': 'The speaking order changed meanwhile. Look at it again and retry.',
   'problem.order_mismatch': 'The new order must list exactly the deputies waiting.',
   'problem.owner_required': 'A commitment needs one owner.',
   'problem.commitment_text': 'Please write what was promised (at most 4,000 characters).',

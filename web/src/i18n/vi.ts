@@ -278,6 +278,7 @@ export const vi = {
   'problem.question_exists': 'Câu hỏi này đã được gửi.',
   'problem.question_text_required': 'Vui lòng nhập nội dung câu hỏi.',
   'problem.question_too_long': 'Câu hỏi tối đa 4.000 ký tự.',
+  'problem.order_changed': 'Thứ tự phát biểu vừa thay đổi. Vui lòng xem lại rồi thực hiện lại.',
   'problem.order_mismatch': 'Thứ tự mới phải gồm đúng các đại biểu đang chờ.',
   'problem.owner_required': 'Cam kết cần một cơ quan hoặc người chịu trách nhiệm.',
   'problem.commitment_text': 'Vui lòng nhập nội dung cam kết (tối đa 4.000 ký tự).',

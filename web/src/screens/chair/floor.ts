@@ -49,10 +49,12 @@ export function floor(sitting: SittingView, cmd: CommandState) {
       if (!cluster || from < 0 || to < 0 || to >= order.length) {
         return Promise.resolve(false);
       }
+      const expected = [...order];
       [order[from], order[to]] = [order[to]!, order[from]!];
       const name = waiting[from]!.deputyName;
+      // `expected` is the order on screen: if the queue moved meanwhile, the server refuses instead of undoing that move.
       return cmd.run(t('chair.done.moved', { name, place: to + 1 }), () =>
-        command('/api/sittings/{sittingId}/clusters/{clusterId}/speaking-order', { sittingId, clusterId: cluster.clusterId }, { order }),
+        command('/api/sittings/{sittingId}/clusters/{clusterId}/speaking-order', { sittingId, clusterId: cluster.clusterId }, { order, expected }),
       );
     },
     invite: (officialId: string) =>
