@@ -197,7 +197,7 @@ describe.sequential('a questioning sitting in the browser', () => {
     // The deadline field's date is also said in the page's language, whatever the browser's own format.
     const deadline = await secretariat.locator('input[name=deadline]').inputValue();
     const [year, month, day] = deadline.split('-');
-    expect(await secretariat.getByTestId('deadline-said').textContent()).toBe(`${day}/${month}/${year}`);
+    expect(await secretariat.getByTestId('deadline-said').textContent()).toBe(`${Number(day)} tháng ${Number(month)}, ${year}`);
     await shortcut(secretariat, 'c');
     await secretariat.keyboard.type(promise);
     await secretariat.keyboard.press('Enter');

@@ -148,6 +148,23 @@ describe('command feedback', () => {
     expect(alert()).toBeNull();
   });
 
+  test('a refusal that arrives after the situation changed is kept with the new situation', async () => {
+    let refuse: (e: unknown) => void = () => undefined;
+    show(<Form situation="turn-1" />);
+    let running: Promise<boolean> = Promise.resolve(false);
+    act(() => {
+      running = state.run('done', () => new Promise((_, reject) => (refuse = reject)));
+    });
+    show(<Form situation="turn-2" />);
+    await act(async () => {
+      refuse(new ApiError(409, { code: 'already_registered' }));
+      await running;
+    });
+    expect(alert()).toBe('Bạn đã đăng ký trong nhóm vấn đề này.');
+    show(<Form situation="turn-3" />);
+    expect(alert()).toBeNull();
+  });
+
   test('the confirmation of an accepted command stays when the command changes the situation', async () => {
     show(<Form situation="cluster-1:open:" />);
     await act(async () => void (await state.run('Đã đăng ký.', () => Promise.resolve({ version: 12, id: null }))));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { CommandAccepted } from '../api/types';
 
 export interface CommandState {
@@ -12,32 +12,36 @@ export interface CommandState {
 
 /**
  * One console's commands. `situation` names what a refusal depends on (the open cluster, the running turn,
- * one's own place): when it changes the refusal no longer describes the screen, so it is cleared. The
- * confirmation of an accepted command stays, since accepting it is what changes the situation.
+ * one's own place). A refusal is kept with the situation it arrived in and shown only while that situation
+ * lasts: once the sitting has moved on it no longer describes the screen. The confirmation of an accepted
+ * command stays, since accepting it is what changes the situation.
  */
 export function useCommand(situation = ''): CommandState {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [failure, setFailure] = useState<{ readonly error: unknown; readonly situation: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  useEffect(() => setError(null), [situation]);
+  // The situation as last rendered, read when a refusal arrives (the closure's value may be older).
+  const current = useRef(situation);
+  current.current = situation;
   const run = async (doneMessage: string, action: () => Promise<CommandAccepted>) => {
     if (busy) {
       return false;
     }
 
     setBusy(true);
-    setError(null);
+    setFailure(null);
     setDone(null);
     try {
       await action();
       setDone(doneMessage);
       return true;
     } catch (e) {
-      setError(e);
+      setFailure({ error: e, situation: current.current });
       return false;
     } finally {
       setBusy(false);
     }
   };
+  const error = failure !== null && failure.situation === situation ? failure.error : null;
   return { busy, error, done, run };
 }

@@ -12,6 +12,7 @@ const kinds = {
   hm: { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE },
   // A calendar date is already Vietnam's: shown as given, with no shift.
   dateOnly: { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+  dateOnlyLong: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -44,6 +45,11 @@ export function formatTime(iso: string, lang: Lang): string {
 /** A calendar date ("2026-12-01", a legal deadline): no time zone shift, it is a date in Vietnam already. */
 export function formatDay(day: string, lang: Lang): string {
   return formatter(lang, 'dateOnly').format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A calendar date with the month in words ("20 tháng 2, 2027"): no day/month order to misread. */
+export function formatDayLong(day: string, lang: Lang): string {
+  return formatter(lang, 'dateOnlyLong').format(new Date(`${day}T00:00:00Z`));
 }
 
 /** Today's date in Vietnam plus some days, as "yyyy-mm-dd" (for a deadline field's default). */

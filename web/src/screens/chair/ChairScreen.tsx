@@ -49,10 +49,7 @@ export default function ChairScreen({ route }: ScreenProps) {
 function Console({ sitting, me, offsetMs }: { readonly sitting: SittingView; readonly me: Me; readonly offsetMs: number }) {
   const isChair = holds(me, 'chair', sitting.bodyId);
   const isSecretariat = holds(me, 'secretariat', sitting.bodyId);
-  const open = sitting.clusters.find(c => c.clusterId === sitting.openClusterId);
-  const cmd = useCommand(
-    `${sitting.status}:${sitting.openClusterId ?? ''}:${sitting.currentTurn?.turnId ?? ''}:${open ? [...open.queue, ...open.called].length : 0}`,
-  );
+  const cmd = useCommand(`${sitting.status}:${sitting.openClusterId ?? ''}:${sitting.currentTurn?.turnId ?? ''}`);
   const f = floor(sitting, cmd);
   const [answerer, setAnswerer] = useState('');
   const [help, setHelp] = useState(true);

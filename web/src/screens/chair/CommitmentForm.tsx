@@ -6,7 +6,7 @@ import { CommandFeedback } from '../../components/CommandFeedback';
 import { useBodyView } from '../../components/hooks';
 import { useCommand } from '../../components/useCommand';
 import { lang, t } from '../../i18n/i18n';
-import { formatDay, vietnamDayPlus } from '../../time/format';
+import { formatDayLong, vietnamDayPlus } from '../../time/format';
 
 const DEFAULT_DEADLINE_DAYS = 90;
 
@@ -101,21 +101,23 @@ export function CommitmentForm({ sitting, textRef }: { readonly sitting: Sitting
               <span class="field__label">{t('chair.commitmentOwner')}</span>
               <input name="owner" required maxLength={300} value={ownerValue} onInput={e => setOwner(e.currentTarget.value)} />
             </label>
-            <label class="field">
-              <span class="field__label">{t('chair.commitmentDeadline')}</span>
-              <input
-                name="deadline"
-                type="date"
-                required
-                value={deadline}
-                aria-describedby="deadline-said"
-                onInput={e => setDeadline(e.currentTarget.value)}
-              />
-              {/* The browser writes the date its own way; this says it the way the page's language does. */}
-              <span id="deadline-said" class="muted field__hint" data-testid="deadline-said">
-                {/^\d{4}-\d{2}-\d{2}$/.test(deadline) ? formatDay(deadline, lang()) : ''}
-              </span>
-            </label>
+            <div>
+              <label class="field">
+                <span class="field__label">{t('chair.commitmentDeadline')}</span>
+                <input
+                  name="deadline"
+                  type="date"
+                  required
+                  value={deadline}
+                  aria-describedby="deadline-said"
+                  onInput={e => setDeadline(e.currentTarget.value)}
+                />
+              </label>
+              {/* The browser writes the date its own way; this says it in words, in the page's language. */}
+              <p id="deadline-said" class="muted field__hint" data-testid="deadline-said">
+                {/^\d{4}-\d{2}-\d{2}$/.test(deadline) ? formatDayLong(deadline, lang()) : ''}
+              </p>
+            </div>
           </div>
           <button type="submit" class="button" disabled={state.busy}>
             {t('chair.recordCommitment')} <kbd>Enter</kbd>

@@ -24,21 +24,32 @@ export function FloorControls({ sitting, floor: f, busy, isChair, offsetMs, answ
   const answerers = cluster ? [cluster.main, ...invited] : [];
   const running = f.turn !== null;
   const open = sitting.status === 'open';
-  // A deputy moved to either end loses the button just pressed (it is disabled there): once the new order
-  // is on screen, the focus goes to the other button of the same deputy.
-  const [focusWanted, setFocusWanted] = useState<string | null>(null);
+  // Re-ordering the list can take the focus from the button just pressed, and a deputy moved to either end
+  // finds that button disabled there. Once the new order is on screen, the focus goes back to the pressed
+  // button, or to the deputy's other button at either end.
+  const [focusWanted, setFocusWanted] = useState<{ readonly id: string; readonly from: string } | null>(null);
   const order = f.waiting.map(r => r.registrationId).join();
   useEffect(() => {
-    const button = focusWanted ? document.getElementById(focusWanted) : null;
+    if (!focusWanted || focusWanted.from === order) {
+      return;
+    }
+
+    const button = document.getElementById(focusWanted.id);
     if (button instanceof HTMLButtonElement && !button.disabled) {
       button.focus();
-      setFocusWanted(null);
     }
+
+    setFocusWanted(null);
   }, [focusWanted, order]);
   const moveAndKeepFocus = async (registrationId: string, by: -1 | 1, toEnd: boolean) => {
-    setFocusWanted(toEnd ? `move-${by < 0 ? 'down' : 'up'}-${registrationId}` : null);
+    if (busy) {
+      return;
+    }
+
+    const wanted = { id: `move-${(by < 0) === toEnd ? 'down' : 'up'}-${registrationId}`, from: order };
+    setFocusWanted(wanted);
     if (!(await f.move(registrationId, by))) {
-      setFocusWanted(null);
+      setFocusWanted(w => (w === wanted ? null : w));
     }
   };
 
