@@ -28,11 +28,14 @@ internal sealed class EventCodec<TEvent>
         }
 
         _byType = types.ToFrozenDictionary(t => t, t => t.GetCustomAttribute<EventAliasAttribute>()!.Alias);
-        _byAlias = _byType.ToFrozenDictionary(p => p.Value, p => p.Key);
-        if (_byAlias.Count != _byType.Count)
+        var shared = _byType.GroupBy(p => p.Value, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => $"'{g.Key}' ({string.Join(", ", g.Select(p => p.Key.Name).Order(StringComparer.Ordinal))})").ToList();
+        if (shared.Count > 0)
         {
-            throw new InvalidOperationException($"Two {typeof(TEvent).Name} types share an alias.");
+            throw new InvalidOperationException($"{typeof(TEvent).Name} types share an alias: {string.Join("; ", shared)}.");
         }
+
+        _byAlias = _byType.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
     }
 
     public IEnumerable<string> Aliases => _byAlias.Keys;

@@ -215,6 +215,16 @@ public sealed class TurnRulesTests
     }
 
     [Fact]
+    public void InviteRelatedRespondent_by_a_deputy_is_forbidden()
+    {
+        var s = InBudget();
+
+        var decision = s.Try(new InviteRelatedRespondent(StateBank.OfficialId, Actors.Deputy("d1"), s.Now));
+
+        DecisionAssert.Refused(decision, ErrorKind.Forbidden, "role_required");
+    }
+
+    [Fact]
     public void InviteRelatedRespondent_outside_the_cluster_is_not_found()
     {
         var s = InBudget();
