@@ -140,6 +140,8 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
                 catch (ConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
                 {
                     // Another node appended first: load what it wrote and decide again on the new state.
+                    _logger.LogDebug("Lost the race to append to {Stream} at version {Version} (attempt {Attempt}); deciding again",
+                        activation.StreamId, activation.Version + 1, attempt + 1);
                     await Task.Delay(RetryDelay(attempt), _time, cancellationToken);
                     verified = true;
                     await CatchUpAsync(activation, cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Runtime.Activations;
 using QuestionSessions.Runtime.Storage;
@@ -76,8 +77,9 @@ public sealed class AggregateHostTests : IAsyncLifetime
     public async Task Two_nodes_writing_one_aggregate_at_once_lose_nothing_and_keep_the_chain()
     {
         var options = new AggregateHostOptions { MaxConcurrencyRetries = 64 };
-        using var nodeA = _fixture.Host(options);
-        using var nodeB = _fixture.Host(options);
+        var races = new RaceCounter();
+        using var nodeA = _fixture.Host(options, logger: races);
+        using var nodeB = _fixture.Host(options, logger: races);
         var id = Guid.CreateVersion7();
         await nodeA.ExecuteAsync(id.ToString(), Schedule(id, _now), CommandOptions.None, Ct);
         await nodeA.ExecuteAsync(id.ToString(), new OpenSitting(Chair, _now), CommandOptions.None, Ct);
@@ -90,6 +92,28 @@ public sealed class AggregateHostTests : IAsyncLifetime
         var stored = await _fixture.Store.ReadStreamAsync(SittingStream(id), 0, 100, Ct);
         Assert.Equal(42, stored.Count);
         Assert.True((await _fixture.Store.VerifyStreamAsync(SittingStream(id), Ct)).IsValid);
+        // The nodes did race: each kept a stale head at times, lost, and decided again.
+        Assert.True(races.Lost > 0, "the two nodes should have lost at least one race");
+    }
+
+    /// <summary>Counts the host's "lost the race" log lines.</summary>
+    private sealed class RaceCounter : ILogger<AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>>
+    {
+        private int _lost;
+
+        public int Lost => Volatile.Read(ref _lost);
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (formatter(state, exception).StartsWith("Lost the race", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _lost);
+            }
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Runtime.Activations;
@@ -15,9 +16,10 @@ internal sealed class HostFixture : IAsyncDisposable
 
     public IEventStore Store { get; }
 
-    public AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> Host(AggregateHostOptions? options = null, TimeProvider? time = null) =>
+    public AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> Host(
+        AggregateHostOptions? options = null, TimeProvider? time = null, ILogger<AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>>? logger = null) =>
         new(Store, [], time ?? TimeProvider.System, options ?? new AggregateHostOptions(),
-            NullLogger<AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>>.Instance);
+            logger ?? NullLogger<AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>>.Instance);
 
     public async ValueTask DisposeAsync()
     {
