@@ -37,6 +37,10 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
     private readonly ConcurrentDictionary<Task, byte> _evictionSnapshots = new();
     private readonly CancellationTokenSource _stopping = new();
 
+    // Background snapshots (eviction, shutdown) write a whole state each: a few at a time, so that a crowd of
+    // activations going idle together neither takes the connection pool from appends nor fills memory.
+    private readonly SemaphoreSlim _snapshotWrites = new(2, 2);
+
     public AggregateHost(
         IEventStore store,
         IEnumerable<IProjection<TState>> projections,
@@ -361,17 +365,26 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
 
     private async Task SnapshotBehindMailboxAsync(Activation<TState> activation, CancellationToken cancellationToken)
     {
-        await activation.Mailbox.WaitAsync(cancellationToken);
+        // The write slot first, then the mailbox: commands never wait behind a snapshot waiting for a slot.
+        await _snapshotWrites.WaitAsync(cancellationToken);
         try
         {
-            if (activation.EventsSinceSnapshot >= _options.SnapshotOnEvictionAfter)
+            await activation.Mailbox.WaitAsync(cancellationToken);
+            try
             {
-                await SnapshotAsync(activation, cancellationToken);
+                if (activation.EventsSinceSnapshot >= _options.SnapshotOnEvictionAfter)
+                {
+                    await SnapshotAsync(activation, cancellationToken);
+                }
+            }
+            finally
+            {
+                activation.Mailbox.Release();
             }
         }
         finally
         {
-            activation.Mailbox.Release();
+            _snapshotWrites.Release();
         }
     }
 
@@ -395,9 +408,19 @@ public sealed class AggregateHost<TDecider, TState, TCommand, TEvent> : IDisposa
                 SnapshotInBackground(activation);
             }
 
-            await Task.WhenAll(_evictionSnapshots.Keys)
+            var pending = _evictionSnapshots.Keys.ToArray();
+            await Task.WhenAll(pending)
                 .WaitAsync(ShutdownSnapshotTimeout, CancellationToken.None)
                 .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var unfinished = pending.Count(t => !t.IsCompleted);
+            if (unfinished > 0)
+            {
+                _logger.LogWarning("Shutting down with {Count} snapshots unwritten after {Timeout}; those aggregates will replay their events", unfinished, ShutdownSnapshotTimeout);
+            }
+
+            // Cancel the rest and wait for them to stop, so none is still writing when the store is disposed.
+            await _stopping.CancelAsync();
+            await Task.WhenAll(pending).WaitAsync(ShutdownSnapshotTimeout, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         Dispose();

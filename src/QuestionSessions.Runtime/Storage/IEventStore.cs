@@ -43,7 +43,11 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Re-computes the stream's SHA-256 chain from the stored rows and names the first broken event.</summary>
     Task<ChainReport> VerifyStreamAsync(string streamId, CancellationToken cancellationToken);
 
-    /// <summary>An open connection to the same database, for read models in ordinary tables.</summary>
+    /// <summary>
+    /// An open connection to the same database, for read models in ordinary tables. It goes back to a pool
+    /// that does not reset sessions: leave no session state behind (no SET, session advisory locks, temporary
+    /// tables, LISTEN or PREPARE; use SET LOCAL and pg_advisory_xact_lock inside a transaction).
+    /// </summary>
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>

@@ -290,6 +290,26 @@ public sealed class AggregateHostTests : IAsyncLifetime
         Assert.Equal(3, snapshot.Version);
     }
 
+    [Fact]
+    public async Task Shutdown_snapshots_many_aggregates_a_few_at_a_time_and_writes_them_all()
+    {
+        var options = new AggregateHostOptions { SnapshotEvery = 1_000, SnapshotOnEvictionAfter = 2 };
+        var host = _fixture.Host(options);
+        var ids = Enumerable.Range(0, 9).Select(_ => Guid.CreateVersion7()).ToList();
+        foreach (var id in ids)
+        {
+            await host.ExecuteAsync(id.ToString(), Schedule(id, _now), CommandOptions.None, Ct);
+            await host.ExecuteAsync(id.ToString(), new OpenSitting(Chair, _now), CommandOptions.None, Ct);
+        }
+
+        await host.DisposeAsync();
+
+        foreach (var id in ids)
+        {
+            Assert.Equal(2, (await _fixture.Store.LoadSnapshotAsync(SittingStream(id), Ct))?.Version);
+        }
+    }
+
     private static string SittingStream(Guid id) => $"sitting/{id}";
 
     /// <summary>Real timers, but a timestamp the test can push forward so activations look idle at once.</summary>

@@ -13,9 +13,26 @@ public sealed class PostgresEventStoreTests(PostgresDatabase database) : EventSt
 
     protected override IEventStore CreateStore(TimeProvider clock) => new PostgresEventStore(database.ConnectionString, clock);
 
+    [Fact]
+    public async Task Connection_string_settings_for_the_pool_win_over_the_stores_defaults()
+    {
+        await using var defaults = PostgresConnections.ForCommands(database.ConnectionString, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await using var explicitly = PostgresConnections.ForCommands(
+            $"{database.ConnectionString};Max Auto Prepare=0;No Reset On Close=false", Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+        var given = new Npgsql.NpgsqlConnectionStringBuilder(defaults.ConnectionString);
+        var kept = new Npgsql.NpgsqlConnectionStringBuilder(explicitly.ConnectionString);
+
+        Assert.Equal((64, true), (given.MaxAutoPrepare, given.NoResetOnClose));
+        Assert.Equal((0, false), (kept.MaxAutoPrepare, kept.NoResetOnClose));
+    }
+
     protected override async Task<AppendHold> HoldAppendsAsync()
     {
-        var connection = await Store.OpenConnectionAsync(Ct);
+        // A session-level lock: held on a connection of its own, outside the store's pool (which does not
+        // reset sessions), so a test that fails before releasing it cannot leak it to the next one.
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(Ct);
         var key = Random.Shared.NextInt64();
         await Db.ExecuteAsync(connection, null, "SELECT pg_advisory_lock(@k)", Ct, ("@k", key));
         return new AdvisoryHold(Store, connection, key);

@@ -19,20 +19,36 @@ internal static class PostgresConnections
     /// and LISTEN has a connection of its own (<see cref="ForListening"/>).</item>
     /// <item><c>Max Auto Prepare</c>: statements run more than once on a connection are prepared, so
     /// the server parses and plans the append's INSERT once per connection instead of once per command.
-    /// Plans follow schema changes (PostgreSQL re-plans them).</item>
+    /// PostgreSQL re-plans them after a schema change, but one that changes a result type fails each
+    /// connection's next run once ("cached plan must not change result type"): clear the pool after such
+    /// a migration.</item>
     /// </list>
+    /// Either can be set in the connection string, which then wins.
     /// </summary>
     public static NpgsqlDataSource ForCommands(string connectionString, ILoggerFactory loggerFactory)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var settings = builder.ConnectionStringBuilder;
-        settings.NoResetOnClose = true;
-        if (settings.MaxAutoPrepare == 0)
+        // Only defaults: an operator's explicit value wins (e.g. Max Auto Prepare=0 behind a PgBouncer in
+        // transaction mode, which cannot keep prepared statements).
+        var given = Keywords(connectionString);
+        if (!given.Contains("noresetonclose"))
+        {
+            settings.NoResetOnClose = true;
+        }
+
+        if (!given.Contains("maxautoprepare"))
         {
             settings.MaxAutoPrepare = 64;
         }
 
         return builder.UseLoggerFactory(loggerFactory).Build();
+    }
+
+    private static HashSet<string> Keywords(string connectionString)
+    {
+        var raw = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return raw.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>

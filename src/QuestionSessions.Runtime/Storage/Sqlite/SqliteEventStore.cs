@@ -22,6 +22,7 @@ internal sealed class SqliteEventStore : IEventStore
     private readonly TimeProvider timeProvider;
     private readonly StreamMovedSignal streamMoved;
     private readonly SemaphoreSlim writeGate = new(1, 1);
+    private int disposed;
 
     // SQLite has one writer at a time; this store's writes all go through one connection, opened once
     // with its pragmas, used only while holding writeGate.
@@ -231,6 +232,13 @@ internal sealed class SqliteEventStore : IEventStore
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // Let a write in progress finish before its connection goes (a SQLite write cannot be cut short).
+        await writeGate.WaitAsync(CancellationToken.None);
         await DropWriterAsync();
         writeGate.Dispose();
         // Pooled connections keep the file (and its -wal) open; release them with the store.
