@@ -42,14 +42,12 @@ export function formatTime(iso: string, lang: Lang): string {
   return formatter(lang, 'time').format(new Date(iso));
 }
 
-/** A calendar date ("2026-12-01", a legal deadline): no time zone shift, it is a date in Vietnam already. */
-export function formatDay(day: string, lang: Lang): string {
-  return formatter(lang, 'dateOnly').format(new Date(`${day}T00:00:00Z`));
-}
-
-/** A calendar date with the month in words ("20 tháng 2, 2027"): no day/month order to misread. */
-export function formatDayLong(day: string, lang: Lang): string {
-  return formatter(lang, 'dateOnlyLong').format(new Date(`${day}T00:00:00Z`));
+/**
+ * A calendar date ("2026-12-01", a legal deadline): no time zone shift, it is a date in Vietnam already.
+ * `long` gives the month in words ("20 tháng 2, 2027"), with no day/month order to misread.
+ */
+export function formatDay(day: string, lang: Lang, style: 'numeric' | 'long' = 'numeric'): string {
+  return formatter(lang, style === 'long' ? 'dateOnlyLong' : 'dateOnly').format(new Date(`${day}T00:00:00Z`));
 }
 
 /** Today's date in Vietnam plus some days, as "yyyy-mm-dd" (for a deadline field's default). */

@@ -6,7 +6,7 @@ import { CommandFeedback } from '../../components/CommandFeedback';
 import { useBodyView } from '../../components/hooks';
 import { useCommand } from '../../components/useCommand';
 import { lang, t } from '../../i18n/i18n';
-import { formatDayLong, vietnamDayPlus } from '../../time/format';
+import { formatDay, vietnamDayPlus } from '../../time/format';
 
 const DEFAULT_DEADLINE_DAYS = 90;
 
@@ -115,7 +115,7 @@ export function CommitmentForm({ sitting, textRef }: { readonly sitting: Sitting
               </label>
               {/* The browser writes the date its own way; this says it in words, in the page's language. */}
               <p id="deadline-said" class="muted field__hint" data-testid="deadline-said">
-                {/^\d{4}-\d{2}-\d{2}$/.test(deadline) ? formatDayLong(deadline, lang()) : ''}
+                {/^\d{4}-\d{2}-\d{2}$/.test(deadline) ? formatDay(deadline, lang(), 'long') : ''}
               </p>
             </div>
           </div>

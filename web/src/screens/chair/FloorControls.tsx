@@ -122,30 +122,25 @@ export function FloorControls({ sitting, floor: f, busy, isChair, offsetMs, answ
                 <li key={r.registrationId}>
                   <span class="reorder-list__place">{i + 1}</span>
                   <span class="reorder-list__name">{r.deputyName}</span>
-                  <button
-                    type="button"
-                    class="button button--small button--secondary"
-                    disabled={i === 0}
-                    aria-disabled={busy}
-                    aria-label={t('chair.moveUp', { name: r.deputyName })}
-                    title={t('chair.moveUp', { name: r.deputyName })}
-                    id={`move-up-${r.registrationId}`}
-                    onClick={() => void moveAndKeepFocus(r.registrationId, -1, i === 1)}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    class="button button--small button--secondary"
-                    disabled={i === f.waiting.length - 1}
-                    aria-disabled={busy}
-                    aria-label={t('chair.moveDown', { name: r.deputyName })}
-                    title={t('chair.moveDown', { name: r.deputyName })}
-                    id={`move-down-${r.registrationId}`}
-                    onClick={() => void moveAndKeepFocus(r.registrationId, 1, i === f.waiting.length - 2)}
-                  >
-                    ↓
-                  </button>
+                  {([-1, 1] as const).map(by => {
+                    const label = t(by < 0 ? 'chair.moveUp' : 'chair.moveDown', { name: r.deputyName });
+                    const last = f.waiting.length - 1;
+                    return (
+                      <button
+                        key={by}
+                        type="button"
+                        class="button button--small button--secondary"
+                        disabled={by < 0 ? i === 0 : i === last}
+                        aria-disabled={busy}
+                        aria-label={label}
+                        title={label}
+                        id={`move-${by < 0 ? 'up' : 'down'}-${r.registrationId}`}
+                        onClick={() => void moveAndKeepFocus(r.registrationId, by, by < 0 ? i === 1 : i === last - 1)}
+                      >
+                        {by < 0 ? '↑' : '↓'}
+                      </button>
+                    );
+                  })}
                 </li>
               ))}
             </ol>
