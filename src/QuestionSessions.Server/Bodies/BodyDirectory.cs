@@ -1,6 +1,6 @@
 using System.Data.Common;
 using QuestionSessions.Domain.Bodies;
-using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Runtime.Aggregates;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Hosting;
 

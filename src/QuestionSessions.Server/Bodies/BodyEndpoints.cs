@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionSessions.Domain.Bodies;
-using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Grains.Bodies;
 using QuestionSessions.Runtime.Storage;
 
 namespace QuestionSessions.Server.Bodies;
@@ -19,10 +19,9 @@ internal static class BodyEndpoints
         TypedResults.Ok(await BodyDirectory.ListAsync(store, cancellationToken));
 
     private static async Task<Results<Ok<BodyView>, NotFound>> Get(
-        string bodyId, AggregateHost<BodyDecider, BodyState, BodyCommand, BodyEvent> bodies, HttpContext http, CancellationToken cancellationToken)
+        string bodyId, IGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
     {
-        var (state, version) = await bodies.GetAsync(bodyId, cancellationToken);
-        if (!state.Exists)
+        if (await grains.GetGrain<IBodyGrain>(bodyId).Get(cancellationToken) is not (var state, var version) || !state.Exists)
         {
             return TypedResults.NotFound();
         }

@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Sittings;
-using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Grains.Aggregates;
+using QuestionSessions.Grains.Sittings;
 
 namespace QuestionSessions.Server.Demo;
 
@@ -14,7 +15,7 @@ namespace QuestionSessions.Server.Demo;
 /// from its place in the script, so a seed cut short and run again repeats nothing.
 /// </summary>
 internal sealed class DemoRun(
-    AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> sittings, DemoData data, DemoBody body, DemoSitting sitting, ILogger logger)
+    IGrainFactory grains, DemoData data, DemoBody body, DemoSitting sitting, ILogger logger)
 {
     private readonly List<Guid> _registrations = [];
     private readonly List<Guid> _questions = [];
@@ -47,7 +48,7 @@ internal sealed class DemoRun(
             var now = startsAt + step.At;
             var command = Command(step, index, now, chair, secretariat);
             var key = $"demo|{sitting.SittingId:N}|{index.ToString(CultureInfo.InvariantCulture)}";
-            var result = await sittings.ExecuteAsync(sitting.SittingId.ToString(), command, new CommandOptions(key, null, "demo-seed"), cancellationToken);
+            var result = await grains.GetGrain<ISittingGrain>(sitting.SittingId).ExecuteAsync(command, new CommandOptions(key, null, "demo-seed"), cancellationToken);
             if (result.Error is { } error)
             {
                 logger.LogWarning("Demo step {Index} ({Step}) of sitting {Sitting} refused: {Code}", index, step.Step, sitting.SittingId, error.Code);

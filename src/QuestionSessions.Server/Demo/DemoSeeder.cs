@@ -6,7 +6,9 @@ using QuestionSessions.Domain;
 using QuestionSessions.Domain.Bodies;
 using QuestionSessions.Domain.Calendar;
 using QuestionSessions.Domain.Sittings;
-using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Grains.Aggregates;
+using QuestionSessions.Grains.Bodies;
+using QuestionSessions.Grains.Sittings;
 using QuestionSessions.Server.Accounts;
 using QuestionSessions.Server.Hosting;
 
@@ -19,8 +21,7 @@ namespace QuestionSessions.Server.Demo;
 /// </summary>
 internal sealed class DemoSeeder(
     IOptions<DemoOptions> options,
-    AggregateHost<BodyDecider, BodyState, BodyCommand, BodyEvent> bodies,
-    AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> sittings,
+    IGrainFactory grains,
     AccountStore accounts,
     TimeProvider time,
     ILogger<DemoSeeder> logger)
@@ -34,7 +35,7 @@ internal sealed class DemoSeeder(
 
         var data = Load();
         if (await accounts.FindAsync("admin", cancellationToken) is not null
-            && await bodies.FindAsync(data.Bodies[^1].BodyId, cancellationToken) is not null)
+            && await grains.GetGrain<IBodyGrain>(data.Bodies[^1].BodyId).Get(cancellationToken) is not null)
         {
             return;
         }
@@ -94,7 +95,7 @@ internal sealed class DemoSeeder(
 
         if (sitting.Script is not null)
         {
-            await new DemoRun(sittings, data, body, sitting, logger).PlayAsync(startsAt, cancellationToken);
+            await new DemoRun(grains, data, body, sitting, logger).PlayAsync(startsAt, cancellationToken);
         }
     }
 
@@ -102,7 +103,7 @@ internal sealed class DemoSeeder(
 
     private async Task Body(string bodyId, BodyCommand command, CancellationToken cancellationToken)
     {
-        var result = await bodies.ExecuteAsync(bodyId, command, CommandOptions.None, cancellationToken);
+        var result = await grains.GetGrain<IBodyGrain>(bodyId).ExecuteAsync(command, CommandOptions.None, cancellationToken);
         if (result.Error is { } error)
         {
             logger.LogWarning("Demo seed step {Command} on {Body} refused: {Code}", command.GetType().Name, bodyId, error.Code);
@@ -111,7 +112,7 @@ internal sealed class DemoSeeder(
 
     private async Task Sitting(Guid sittingId, SittingCommand command, CancellationToken cancellationToken)
     {
-        var result = await sittings.ExecuteAsync(sittingId.ToString(), command, CommandOptions.None, cancellationToken);
+        var result = await grains.GetGrain<ISittingGrain>(sittingId).ExecuteAsync(command, CommandOptions.None, cancellationToken);
         if (result.Error is { } error)
         {
             logger.LogWarning("Demo seed step {Command} on sitting {Sitting} refused: {Code}", command.GetType().Name, sittingId, error.Code);

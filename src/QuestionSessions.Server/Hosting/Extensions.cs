@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using QuestionSessions.Domain.Bodies;
 using QuestionSessions.Domain.Sittings;
-using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Runtime.Aggregates;
 using QuestionSessions.Runtime.Live;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Accounts;
 using QuestionSessions.Server.Bodies;
+using QuestionSessions.Server.Cluster;
 using QuestionSessions.Server.Demo;
 using QuestionSessions.Server.Live;
 using QuestionSessions.Server.Sittings;
@@ -29,9 +30,7 @@ internal static class Extensions
         services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         // PBKDF2 work factor: the framework default unless configured (tests lower it to seed quickly).
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(builder.Configuration.GetSection("PasswordHasher"));
-        services.Configure<AggregateHostOptions>(builder.Configuration.GetSection("Aggregates"));
         services.Configure<RelayOptions>(builder.Configuration.GetSection("Live"));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AggregateHostOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RelayOptions>>().Value);
 
         services.AddSingleton(sp =>
@@ -42,8 +41,6 @@ internal static class Extensions
 
         services.AddSingleton<IProjection<SittingState>, SittingDirectory>();
         services.AddSingleton<IProjection<BodyState>, BodyDirectory>();
-        services.AddSingleton<AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>>();
-        services.AddSingleton<AggregateHost<BodyDecider, BodyState, BodyCommand, BodyEvent>>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<TranscriptRenderer>();
         services.AddSingleton<CommandRunner>();
@@ -58,11 +55,16 @@ internal static class Extensions
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
             .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
 
+        // In this order: the schema (the event store's, the read models', Orleans' tables), then the silo,
+        // then what needs grains (the demo seed) and the live relay. Kestrel listens after all three.
+        services.AddHostedService<SchemaService>();
+        builder.AddSilo();
         services.AddHostedService<StartupService>();
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
+        services.AddExceptionHandler<GrainUnavailableHandler>();
         // Throw binding failures in every environment so BadRequestHandler explains them, not just in Development.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o =>

@@ -1,52 +1,24 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.SignalR;
 using QuestionSessions.Runtime.Live;
 using QuestionSessions.Runtime.Storage;
-using QuestionSessions.Server.Accounts;
-using QuestionSessions.Server.Bodies;
 using QuestionSessions.Server.Demo;
-using QuestionSessions.Server.Sittings;
 
 namespace QuestionSessions.Server.Hosting;
 
 /// <summary>
-/// Runs before Kestrel listens: schema, read models, the demo seed on an empty store, then the
-/// cross-node listener and the live relay. Safe on several nodes at once (each step is idempotent,
-/// and a lost race creating a table is retried).
+/// Runs once the silo is up and before Kestrel listens: the demo seed on an empty store (through the
+/// grains), then the cross-node listener and the live relay. Safe on several nodes at once: every seed
+/// step is idempotent.
 /// </summary>
 internal sealed class StartupService(
     IEventStore store, DemoSeeder seeder, StreamRelay<SerializedHubMessage> relay) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.InitializeAsync(cancellationToken);
-        await CreateReadModelTablesAsync(cancellationToken);
         await seeder.SeedIfEmptyAsync(cancellationToken);
         await store.StartListeningAsync(cancellationToken);
         await relay.StartAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => relay.StopAsync();
-
-    // CREATE ... IF NOT EXISTS is not atomic on PostgreSQL: nodes starting together over an empty
-    // database can all find a table missing, and all but one then fail because it exists after all:
-    // on a catalog unique index (23505), on the table's name (42P07) or on its row type (42710). The
-    // error comes once the winner has committed, so trying again finds the table and does nothing.
-    private async Task CreateReadModelTablesAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var connection = await store.OpenConnectionAsync(cancellationToken);
-                await SittingDirectory.CreateTableAsync(connection, cancellationToken);
-                await BodyDirectory.CreateTableAsync(connection, cancellationToken);
-                await AccountStore.CreateTableAsync(connection, cancellationToken);
-                return;
-            }
-            catch (DbException e) when (e.SqlState is "23505" or "42P07" or "42710" && attempt < 5)
-            {
-            }
-        }
-    }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using QuestionSessions.Domain.Sittings;
-using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Grains.Sittings;
 using QuestionSessions.Runtime.Live;
 
 namespace QuestionSessions.Server.Live;
@@ -22,7 +22,7 @@ internal sealed class SittingsHub(StreamRelay<SerializedHubMessage> relay, Viewe
     public async Task<JoinReply> Join(Guid sittingId, long afterVersion)
     {
         var viewer = viewers.Find(Context.ConnectionId) ?? throw new HubException("Connection is closing.");
-        var stream = AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>.StreamId(sittingId.ToString());
+        var stream = SittingGrain.StreamId(sittingId);
         if (afterVersion < 0)
         {
             throw new HubException("afterVersion is a stream version: 0 or more.");
@@ -46,7 +46,7 @@ internal sealed class SittingsHub(StreamRelay<SerializedHubMessage> relay, Viewe
     {
         if (viewers.Find(Context.ConnectionId) is { } viewer)
         {
-            var stream = AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>.StreamId(sittingId.ToString());
+            var stream = SittingGrain.StreamId(sittingId);
             viewer.RemoveStream(stream);
             await relay.LeaveAsync(stream, viewer, Context.ConnectionAborted);
         }

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Sittings;
-using QuestionSessions.Runtime.Activations;
-using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Grains.Aggregates;
+using QuestionSessions.Grains.Sittings;
 using QuestionSessions.Server.Accounts;
 
 namespace QuestionSessions.Server.Sittings;
@@ -14,8 +14,7 @@ namespace QuestionSessions.Server.Sittings;
 /// injected clock, <c>Idempotency-Key</c> and <c>If-Match</c> from the headers, and the outcome as
 /// a typed result or an RFC 7807 problem.
 /// </summary>
-internal sealed class CommandRunner(
-    AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> sittings, TimeProvider time)
+internal sealed class CommandRunner(IGrainFactory grains, TimeProvider time)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -31,14 +30,11 @@ internal sealed class CommandRunner(
             return Problems.BadHeader();
         }
 
-        CommandResult<SittingState> result;
-        try
+        var sitting = grains.GetGrain<ISittingGrain>(sittingId);
+        var result = await sitting.ExecuteAsync(command(actor, time.GetUtcNow()), options, http.RequestAborted);
+        if (result.Outcome == CommandOutcome.Busy)
         {
-            result = await sittings.ExecuteAsync(sittingId.ToString(), command(actor, time.GetUtcNow()), options, http.RequestAborted);
-        }
-        catch (ConcurrencyException)
-        {
-            // Other nodes won the race for this sitting through every retry. Nothing was written, and
+            // Another writer won the race for this sitting through every retry. Nothing was written, and
             // the same request later will be decided afresh: a busy sitting, not a server fault.
             http.Response.Headers.RetryAfter = "1";
             return Problems.Busy();

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using QuestionSessions.Domain.Sittings;
-using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Runtime.Aggregates;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Hosting;
 

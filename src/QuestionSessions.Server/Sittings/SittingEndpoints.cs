@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using QuestionSessions.Domain.Bodies;
 using QuestionSessions.Domain.Calendar;
 using QuestionSessions.Domain.Sittings;
-using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Grains.Bodies;
+using QuestionSessions.Grains.Sittings;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Hosting;
 
@@ -41,10 +42,9 @@ internal static class SittingEndpoints
         TypedResults.Ok(await SittingDirectory.ListAsync(store, bodyId, cancellationToken));
 
     private static async Task<Results<Ok<SittingView>, NotFound>> Get(
-        Guid sittingId, AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> sittings,
-        TranscriptRenderer renderer, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        Guid sittingId, IGrainFactory grains, TranscriptRenderer renderer, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        if (await sittings.FindAsync(sittingId.ToString(), cancellationToken) is not ({ } state, var version))
+        if (await grains.GetGrain<ISittingGrain>(sittingId).Get(cancellationToken) is not (var state, var version))
         {
             return TypedResults.NotFound();
         }
@@ -57,7 +57,7 @@ internal static class SittingEndpoints
     private static async Task<Results<Ok<IReadOnlyList<Live.LiveEvent>>, NotFound>> Events(
         Guid sittingId, long? after, IEventStore store, TranscriptRenderer renderer, CancellationToken cancellationToken)
     {
-        var streamId = AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent>.StreamId(sittingId.ToString());
+        var streamId = SittingGrain.StreamId(sittingId);
         var events = await store.ReadStreamAsync(streamId, Math.Max(after ?? 0, 0) + 1, 1_000, cancellationToken);
         if (events.Count == 0 && await store.GetStreamVersionAsync(streamId, cancellationToken) == 0)
         {
@@ -68,10 +68,9 @@ internal static class SittingEndpoints
     }
 
     private static async Task<IResult> Schedule(
-        ScheduleSittingRequest request, AggregateHost<BodyDecider, BodyState, BodyCommand, BodyEvent> bodies,
-        CommandRunner runner, HttpContext http, CancellationToken cancellationToken)
+        ScheduleSittingRequest request, IGrainFactory grains, CommandRunner runner, HttpContext http, CancellationToken cancellationToken)
     {
-        if (await bodies.FindAsync(request.BodyId, cancellationToken) is not ({ } body, _))
+        if (await grains.GetGrain<IBodyGrain>(request.BodyId).Get(cancellationToken) is not (var body, _))
         {
             return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such body.", "body_not_found");
         }
@@ -101,16 +100,15 @@ internal static class SittingEndpoints
     }
 
     private static async Task<IResult> FileQuestion(
-        Guid sittingId, FileQuestionRequest request, AggregateHost<SittingDecider, SittingState, SittingCommand, SittingEvent> sittings,
-        AggregateHost<BodyDecider, BodyState, BodyCommand, BodyEvent> bodies, CommandRunner runner, HttpContext http, CancellationToken cancellationToken)
+        Guid sittingId, FileQuestionRequest request, IGrainFactory grains, CommandRunner runner, HttpContext http, CancellationToken cancellationToken)
     {
-        if (await sittings.FindAsync(sittingId.ToString(), cancellationToken) is not ({ } sitting, _))
+        if (await grains.GetGrain<ISittingGrain>(sittingId).Get(cancellationToken) is not (var sitting, _))
         {
             return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such sitting.", "sitting_not_found");
         }
 
-        var (body, _) = await bodies.GetAsync(sitting.BodyId, cancellationToken);
-        if (!body.Officials.TryGetValue(request.RespondentId, out var official))
+        var body = (await grains.GetGrain<IBodyGrain>(sitting.BodyId).Get(cancellationToken))?.State;
+        if (body is null || !body.Officials.TryGetValue(request.RespondentId, out var official))
         {
             return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown respondent", "Questions go to an official answering to this body.", "respondent_unknown");
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using QuestionSessions.Grains.Sittings;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Hosting;
 using QuestionSessions.Server.Sittings;
@@ -7,10 +8,11 @@ using QuestionSessions.Server.Sittings;
 namespace QuestionSessions.Benchmarks.Append;
 
 /// <summary>
-/// The sitting command path exactly as the server wires it: the aggregate host and store are taken from
-/// the container <see cref="ServerApp.Build"/> builds, so the projections (the sitting directory, written
-/// in the append's transaction) are the server's. Kestrel, the relay and the notification listener are not
-/// started: this measures the command path, not the live fan-out (see the fan-out scenario).
+/// The sitting command path exactly as the server wires it: a server node (<see cref="ServerApp.Build"/>)
+/// is started, silo included, and each command is a call to its sitting grain through the node's
+/// <see cref="IGrainFactory"/>, as the endpoints make it; the grain appends with the server's projections
+/// (the sitting directory, written in the append's transaction). No viewer is connected: this measures the
+/// command path, not the live fan-out (see the fan-out scenario).
 /// </summary>
 /// <remarks>
 /// Each writer publishes to a sitting of its own and moves to a freshly scheduled and opened one after
@@ -24,11 +26,11 @@ internal sealed class CommandPath : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
-    private readonly string[] _keys;
+    private readonly Guid[] _keys;
     private readonly int[] _published;
-    private readonly List<string> _allKeys;
+    private readonly List<Guid> _allKeys;
 
-    private CommandPath(WebApplication app, SittingHost sittings, IEventStore store, TimeProvider time, string[] keys)
+    private CommandPath(WebApplication app, IGrainFactory sittings, IEventStore store, TimeProvider time, Guid[] keys)
     {
         _app = app;
         Sittings = sittings;
@@ -39,12 +41,12 @@ internal sealed class CommandPath : IAsyncDisposable
         _allKeys = [.. keys];
     }
 
-    public SittingHost Sittings { get; }
+    public IGrainFactory Sittings { get; }
 
     public IEventStore Store { get; }
 
     /// <summary>The sitting writer <paramref name="writer"/> publishes to now.</summary>
-    public string CurrentKey(int writer) => _keys[writer];
+    public Guid CurrentKey(int writer) => _keys[writer];
 
     /// <summary>Sittings opened so far, the rotated ones included.</summary>
     public int SittingsOpened => _allKeys.Count;
@@ -53,6 +55,9 @@ internal sealed class CommandPath : IAsyncDisposable
     {
         var app = ServerApp.Build(
         [
+            "--urls", "http://127.0.0.1:0",
+            "--Orleans:SiloPort=0",
+            "--Orleans:GatewayPort=0",
             "--environment", "Production",
             "--contentRoot", AppContext.BaseDirectory,
             $"--Storage:Provider={provider}",
@@ -64,16 +69,11 @@ internal sealed class CommandPath : IAsyncDisposable
         ]);
         try
         {
+            await app.StartAsync(cancellationToken);
             var store = app.Services.GetRequiredService<IEventStore>();
-            await store.InitializeAsync(cancellationToken);
-            await using (var connection = await store.OpenConnectionAsync(cancellationToken))
-            {
-                await SittingDirectory.CreateTableAsync(connection, cancellationToken);
-            }
-
-            var sittings = app.Services.GetRequiredService<SittingHost>();
+            var sittings = app.Services.GetRequiredService<IGrainFactory>();
             var time = app.Services.GetRequiredService<TimeProvider>();
-            var keys = new string[writers];
+            var keys = new Guid[writers];
             for (var i = 0; i < writers; i++)
             {
                 keys[i] = await SittingFixture.OpenNewSittingAsync(sittings, time, cancellationToken);
@@ -116,7 +116,7 @@ internal sealed class CommandPath : IAsyncDisposable
     {
         var result = await SittingFixture.ExpectAcceptedAsync(Sittings, _keys[0], SittingFixture.Segment(_time.GetUtcNow()), cancellationToken);
         _published[0]++;
-        return result.Appended[0];
+        return await SittingFixture.StoredAsync(Store, _keys[0], result.Version, cancellationToken);
     }
 
     /// <summary>Events appended to every sitting this path opened.</summary>
@@ -125,11 +125,16 @@ internal sealed class CommandPath : IAsyncDisposable
         var total = 0L;
         foreach (var key in _allKeys)
         {
-            total += await Store.GetStreamVersionAsync(SittingHost.StreamId(key), cancellationToken);
+            total += await Store.GetStreamVersionAsync(SittingGrain.StreamId(key), cancellationToken);
         }
 
         return total;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+    }
 }

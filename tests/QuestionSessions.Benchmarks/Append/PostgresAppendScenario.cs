@@ -34,7 +34,7 @@ internal sealed class PostgresAppendScenario(BenchSettings settings) : IScenario
 
         if (settings.Diagnose)
         {
-            var (state, _) = await ours.Sittings.GetAsync(ours.CurrentKey(0), cancellationToken);
+            var state = await SittingFixture.StateAsync(ours.Sittings, ours.CurrentKey(0), cancellationToken);
             await using var steps = new PostgresSteps(PostgresConnections.ForCommands(database.ConnectionString, NullLoggerFactory.Instance), ours, state, sample, writers);
             await steps.CreatePlainTableAsync(cancellationToken);
             result.Details["breakdown"] = await Breakdown.RunAsync(Plan.Name, steps.Steps(raw), writers, settings.AppendWindow, rounds: 2, cancellationToken);
@@ -49,7 +49,7 @@ internal sealed class PostgresAppendScenario(BenchSettings settings) : IScenario
         result.Details["sittingsOpened"] = ours.SittingsOpened;
         result.Details["eventsAppendedByOurs"] = await ours.TotalEventsAsync(cancellationToken);
         result.Details["postgres"] = server;
-        result.Notes.Add($"ours: AggregateHost.ExecuteAsync(PublishTranscriptSegment) by the secretariat, one open sitting per writer, the server's wiring "
+        result.Notes.Add($"ours: ISittingGrain.Execute(PublishTranscriptSegment) by the secretariat, one open sitting per writer, the server's wiring "
             + "(one autocommit batch: insert event with SHA-256 chain from the cached head + sitting_directory upsert when a listed fact changed; NOTIFY after commit, coalesced by a background notifier); "
             + $"baseline: autocommit INSERT of the same row into a table LIKE events INCLUDING ALL (same constraints and indexes; --diagnose also shows a plain table); synchronous_commit={server["synchronous_commit"]}, fsync={server["fsync"]}, PostgreSQL {server["server_version"]}.");
         return result;

@@ -1,7 +1,9 @@
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Bodies;
 using QuestionSessions.Domain.Sittings;
-using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Grains.Aggregates;
+using QuestionSessions.Grains.Sittings;
+using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Demo;
 
 namespace QuestionSessions.Benchmarks.Append;
@@ -37,8 +39,8 @@ internal static class SittingFixture
     public static PublishTranscriptSegment Segment(DateTimeOffset now) =>
         new(Guid.CreateVersion7(), null, Speaker, Markdown, Secretariat, now);
 
-    /// <summary>Schedules and opens a new sitting through the command path; returns its key.</summary>
-    public static async Task<string> OpenNewSittingAsync(SittingHost sittings, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Schedules and opens a new sitting through the command path; returns its id.</summary>
+    public static async Task<Guid> OpenNewSittingAsync(IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = time.GetUtcNow();
@@ -46,20 +48,28 @@ internal static class SittingFixture
         var cluster = new ClusterPlan(
             Guid.CreateVersion7(), "Y tế: cung ứng thuốc, vật tư y tế và bảo hiểm y tế",
             new Respondent("na-o-health", "Đào Hồng Lan", "Bộ Y tế"), []);
-        var key = id.ToString();
-        await ExpectAcceptedAsync(sittings, key, new ScheduleSitting(id, BodyId, "Phiên chất vấn (benchmark)", now.AddDays(1), rules, [cluster], Secretariat, now), cancellationToken);
-        await ExpectAcceptedAsync(sittings, key, new OpenSitting(Chair, now), cancellationToken);
-        return key;
+        await ExpectAcceptedAsync(grains, id, new ScheduleSitting(id, BodyId, "Phiên chất vấn (benchmark)", now.AddDays(1), rules, [cluster], Secretariat, now), cancellationToken);
+        await ExpectAcceptedAsync(grains, id, new OpenSitting(Chair, now), cancellationToken);
+        return id;
     }
 
-    /// <summary>One command on the full path; anything but an acceptance is a broken benchmark.</summary>
-    public static async Task<CommandResult<SittingState>> ExpectAcceptedAsync(
-        SittingHost sittings, string key, SittingCommand command, CancellationToken cancellationToken)
+    /// <summary>One command on the full path, a grain call as the endpoints make it; anything but an acceptance is a broken benchmark.</summary>
+    public static async Task<CommandReply> ExpectAcceptedAsync(
+        IGrainFactory grains, Guid sittingId, SittingCommand command, CancellationToken cancellationToken)
     {
         // The HTTP endpoints always pass a correlation id (the request's trace id); no idempotency key.
-        var result = await sittings.ExecuteAsync(key, command, new CommandOptions(CorrelationId: "bench"), cancellationToken);
-        return result.Outcome == CommandOutcome.Accepted && result.Appended.Count > 0
+        var result = await grains.GetGrain<ISittingGrain>(sittingId).ExecuteAsync(command, new CommandOptions(CorrelationId: "bench"), cancellationToken);
+        return result.Outcome == CommandOutcome.Accepted
             ? result
-            : throw new InvalidOperationException($"{command.GetType().Name} on {key} was not accepted: {result.Outcome} {result.Error?.Code}");
+            : throw new InvalidOperationException($"{command.GetType().Name} on {sittingId} was not accepted: {result.Outcome} {result.Error?.Code}");
     }
+
+    /// <summary>The event a command appended, as stored.</summary>
+    public static async Task<StoredEvent> StoredAsync(IEventStore store, Guid sittingId, long version, CancellationToken cancellationToken) =>
+        (await store.ReadStreamAsync(SittingGrain.StreamId(sittingId), version, 1, cancellationToken)).Single();
+
+    /// <summary>The sitting's state as its grain holds it.</summary>
+    public static async Task<SittingState> StateAsync(IGrainFactory grains, Guid sittingId, CancellationToken cancellationToken) =>
+        (await grains.GetGrain<ISittingGrain>(sittingId).Get(cancellationToken))?.State
+            ?? throw new InvalidOperationException($"Sitting {sittingId} does not exist.");
 }

@@ -34,7 +34,7 @@ internal sealed class SqliteAppendScenario(BenchSettings settings) : IScenario
 
             if (settings.Diagnose)
             {
-                var (state, _) = await ours.Sittings.GetAsync(ours.CurrentKey(0), cancellationToken);
+                var state = await SittingFixture.StateAsync(ours.Sittings, ours.CurrentKey(0), cancellationToken);
                 await using var steps = await SqliteSteps.CreateAsync(connectionString, ours, state, sample, writers, cancellationToken);
                 result.Details["breakdown"] = await Breakdown.RunAsync(Plan.Name, steps.Steps(raw), writers, settings.AppendWindow, rounds: 2, cancellationToken);
             }
@@ -47,7 +47,7 @@ internal sealed class SqliteAppendScenario(BenchSettings settings) : IScenario
             result.Details["eventsAppendedByOurs"] = await ours.TotalEventsAsync(cancellationToken);
             result.Details["durability"] = "journal_mode=WAL, synchronous=FULL (both sides)";
             result.Details["file"] = directory.FullName;
-            result.Notes.Add("ours: AggregateHost.ExecuteAsync through the store (events hashed before the write gate from the cached head; under the gate, one long-lived writer connection, BEGIN IMMEDIATE, "
+            result.Notes.Add("ours: ISittingGrain.Execute through the store (events hashed before the write gate from the cached head; under the gate, one long-lived writer connection, BEGIN IMMEDIATE, "
                 + "the chained insert prepared once per connection, sitting_directory upsert only when a listed fact changed, commit); "
                 + "baseline: autocommit INSERT of the same row into a table shaped like events, a stream per writer, writers taking turns through one gate; "
                 + "both WAL with synchronous=FULL (an fsync per commit).");

@@ -51,7 +51,7 @@ internal sealed class SqliteSteps : IAsyncDisposable
         new("BEGIN IMMEDIATE, INSERT, COMMIT", (w, ct) => GatedAsync(2, w, transaction: true, upsert: false, ct)),
         new("BEGIN IMMEDIATE, INSERT, sitting_directory upsert, COMMIT", (w, ct) => GatedAsync(3, w, transaction: true, upsert: true, ct)),
         new("IEventStore.AppendAsync as the host calls it (chained insert, hash from the last append)", StoreAppendAsync),
-        new("ours: AggregateHost.ExecuteAsync", _ours.PublishAsync),
+        new("ours: ISittingGrain.Execute", _ours.PublishAsync),
     ];
 
     private async Task<int> GatedAsync(int slot, int writer, bool transaction, bool upsert, CancellationToken cancellationToken)

@@ -33,11 +33,11 @@ internal sealed class FanoutScenario(BenchSettings settings) : IScenario
         await using var bare = await BareServer.StartAsync(cancellationToken);
 
         var sittings = real.Sittings;
-        var key = RealServer.DemoSitting.ToString();
+        var key = RealServer.DemoSitting;
         await SittingFixture.ExpectAcceptedAsync(sittings, key, new OpenSitting(SittingFixture.Chair, DateTimeOffset.UtcNow), cancellationToken);
         var first = await SittingFixture.ExpectAcceptedAsync(sittings, key, SittingFixture.Segment(DateTimeOffset.UtcNow), cancellationToken);
         // The same payload the real hub sends, transcript HTML included.
-        var template = LiveEvent.From(first.Appended[0], new QuestionSessions.Server.Sittings.TranscriptRenderer());
+        var template = LiveEvent.From(await SittingFixture.StoredAsync(real.Store, key, first.Version, cancellationToken), new QuestionSessions.Server.Sittings.TranscriptRenderer());
         var joinedAt = first.Version;
 
         var capacity = (Plan.Warmups + Plan.Pairs) * settings.FanoutEventsPerWindow + 16;

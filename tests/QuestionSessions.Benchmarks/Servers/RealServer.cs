@@ -24,13 +24,17 @@ internal sealed class RealServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public SittingHost Sittings => _app.Services.GetRequiredService<SittingHost>();
+    public IGrainFactory Sittings => _app.Services.GetRequiredService<IGrainFactory>();
+
+    public QuestionSessions.Runtime.Storage.IEventStore Store => _app.Services.GetRequiredService<QuestionSessions.Runtime.Storage.IEventStore>();
 
     public static async Task<RealServer> StartAsync(string provider, string connectionString, CancellationToken cancellationToken)
     {
         var app = ServerApp.Build(
         [
             "--urls", "http://127.0.0.1:0",
+            "--Orleans:SiloPort=0",
+            "--Orleans:GatewayPort=0",
             "--environment", "Production",
             "--contentRoot", AppContext.BaseDirectory,
             $"--Storage:Provider={provider}",

@@ -44,6 +44,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             dll,
             // Port 0: the server binds a free port and logs it, so no other process can take it in between.
             "--urls", "http://127.0.0.1:0",
+            // Each node its own silo and gateway ports: several run on this machine at once.
+            "--Orleans:SiloPort=0",
+            "--Orleans:GatewayPort=0",
             $"--Storage:Provider={store.Provider}",
             $"--Storage:ConnectionString={store.ConnectionString}",
             "--Demo:Seed=true",

@@ -34,6 +34,9 @@ internal sealed class TestNode : IAsyncDisposable
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
+            // Each node its own silo and gateway ports: several run on this machine at once.
+            "--Orleans:SiloPort=0",
+            "--Orleans:GatewayPort=0",
             "--environment", "Production",
             $"--Storage:Provider={store.Provider}",
             $"--Storage:ConnectionString={store.ConnectionString}",

@@ -1,8 +1,8 @@
 using QuestionSessions.Domain;
-using QuestionSessions.Runtime.Storage;
 
-namespace QuestionSessions.Runtime.Activations;
+namespace QuestionSessions.Grains.Aggregates;
 
+[GenerateSerializer]
 public enum CommandOutcome
 {
     /// <summary>Events were appended, or the command was an idempotent repeat that changed nothing.</summary>
@@ -13,11 +13,16 @@ public enum CommandOutcome
     PreconditionFailed,
     /// <summary>The idempotency key was used before: nothing was written and the first result is returned.</summary>
     Repeated,
+    /// <summary>Another writer kept winning the append through every retry; nothing was written, try again later.</summary>
+    Busy,
 }
 
-/// <summary>The result of one command on one aggregate: the version after it and the events it appended.</summary>
-public sealed record CommandResult<TState>(
-    CommandOutcome Outcome, long Version, TState State, IReadOnlyList<StoredEvent> Appended, DomainError? Error)
+/// <summary>What one command did to one aggregate: its outcome, the aggregate's version after it, and why it was refused.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CommandReply(
+    [property: Id(0)] CommandOutcome Outcome,
+    [property: Id(1)] long Version,
+    [property: Id(2)] DomainError? Error = null)
 {
     public bool Succeeded => Outcome is CommandOutcome.Accepted or CommandOutcome.Repeated;
 }

@@ -1,6 +1,6 @@
 using QuestionSessions.Runtime.Storage;
 
-namespace QuestionSessions.Runtime.Activations;
+namespace QuestionSessions.Runtime.Aggregates;
 
 /// <summary>
 /// A read model written atomically with the append, so it can never disagree with the events (the

@@ -4,7 +4,7 @@ using System.Text.Json;
 using QuestionSessions.Domain;
 using QuestionSessions.Runtime.Storage;
 
-namespace QuestionSessions.Runtime.Activations;
+namespace QuestionSessions.Runtime.Aggregates;
 
 /// <summary>
 /// Maps events to their stable alias and JSON body and back. The alias comes from

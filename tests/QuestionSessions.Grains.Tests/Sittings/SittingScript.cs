@@ -2,10 +2,10 @@ using QuestionSessions.Domain;
 using QuestionSessions.Domain.Bodies;
 using QuestionSessions.Domain.Sittings;
 
-namespace QuestionSessions.Runtime.Tests.Activations;
+namespace QuestionSessions.Grains.Tests.Sittings;
 
-/// <summary>A real aggregate to drive the host with: a sitting of body "na" and the actors who run it.</summary>
-internal static class Sittings
+/// <summary>A real aggregate to drive the grains with: a sitting of body "na" and the actors who run it.</summary>
+internal static class SittingScript
 {
     public static readonly Actor Chair = new("chair", "Chủ tọa", [new Grant(Role.Chair, "na")]);
     public static readonly Actor Secretariat = new("sec", "Thư ký", [new Grant(Role.Secretariat, "na")]);

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace QuestionSessions.Runtime.Activations;
+namespace QuestionSessions.Runtime.Aggregates;
 
 /// <summary>
 /// One set of JSON options for events, metadata and snapshots: camelCase, enums by name, and text as

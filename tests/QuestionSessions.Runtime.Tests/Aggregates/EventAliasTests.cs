@@ -1,9 +1,9 @@
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Bodies;
 using QuestionSessions.Domain.Sittings;
-using QuestionSessions.Runtime.Activations;
+using QuestionSessions.Runtime.Aggregates;
 
-namespace QuestionSessions.Runtime.Tests.Activations;
+namespace QuestionSessions.Runtime.Tests.Aggregates;
 
 /// <summary>
 /// Stored events name their type by alias. Renaming a record must not change what is written, and an alias,

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+using QuestionSessions.Domain.Sittings;
+using QuestionSessions.Grains.Aggregates;
+
+namespace QuestionSessions.Grains.Sittings;
+
+public sealed class SittingGrain(AggregateServices<SittingState> services, ILogger<SittingGrain> logger)
+    : EventSourcedGrain<SittingDecider, SittingState, SittingCommand, SittingEvent>(services, logger), ISittingGrain
+{
+    /// <summary>The event stream of the sitting with this id.</summary>
+    public static string StreamId(Guid sittingId) => StreamIdOf(sittingId.ToString());
+
+    protected override string Key => this.GetPrimaryKey().ToString();
+
+    public Task<CommandReply> Execute(Immutable<SittingCommand> command, CommandOptions options, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(command.Value, options, cancellationToken);
+
+    public Task<AggregateView<SittingState>?> Get(CancellationToken cancellationToken = default) => Task.FromResult(View());
+}
