@@ -2,12 +2,14 @@ using System.Data.Common;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Accounts;
 using QuestionSessions.Server.Bodies;
+using QuestionSessions.Server.Cluster;
 using QuestionSessions.Server.Sittings;
 
 namespace QuestionSessions.Server.Hosting;
 
 /// <summary>
-/// Creates what is missing, before the silo starts: the event store's schema and the read models' tables.
+/// Creates what is missing, before the silo starts: the event store's schema, the read models' tables and
+/// the tables of Orleans' ADO.NET providers.
 /// Safe on several nodes at once (each step is idempotent, and a lost race creating a table is retried).
 /// </summary>
 internal sealed class SchemaService(IEventStore store) : IHostedService
@@ -16,6 +18,8 @@ internal sealed class SchemaService(IEventStore store) : IHostedService
     {
         await store.InitializeAsync(cancellationToken);
         await CreateReadModelTablesAsync(cancellationToken);
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await OrleansTables.CreateAsync(connection, store.Provider == "Postgres", cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -89,7 +89,9 @@ public abstract class ServerCrashContract
             var lastSeen = seen.Count == 0 ? joinedAt : seen[^1];
             Assert.Equal(Versions(joinedAt + 1, lastSeen), seen);
 
-            second = await ServerProcess.StartAsync(store, ct);
+            // Restarted as a supervisor restarts a node: same host, same silo port. Orleans then knows the
+            // killed silo for an older generation of this one and marks it dead as the new one joins.
+            second = await ServerProcess.StartAsync(store, ct, first.SiloPort);
             using var reader = await TestNode.SignInAsync(second.Address, "secretariat.na");
             var state = await SittingStateAsync(reader.Http, DemoSitting);
             var afterRestart = state.GetProperty("version").GetInt64();

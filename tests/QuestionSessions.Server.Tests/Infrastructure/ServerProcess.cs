@@ -15,8 +15,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
 
-    private ServerProcess(Process process, ConcurrentQueue<string> output, Uri address)
+    private ServerProcess(Process process, ConcurrentQueue<string> output, Uri address, int siloPort)
     {
+        SiloPort = siloPort;
         _process = process;
         _output = output;
         Address = address;
@@ -24,9 +25,13 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The Orleans silo port: a node restarted on the same port replaces its dead self in the cluster at once.</summary>
+    public int SiloPort { get; }
+
     /// <summary>Starts a server on a port of its choosing over <paramref name="store"/>, seeding the demo, and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(TestStore store, CancellationToken cancellationToken)
+    public static async Task<ServerProcess> StartAsync(TestStore store, CancellationToken cancellationToken, int? siloPort = null)
     {
+        var port = siloPort ?? FreePort();
         var folder = AppContext.BaseDirectory;
         var dll = Path.Combine(folder, "QuestionSessions.Server.dll");
         Assert.True(File.Exists(dll), $"The server is not next to the tests: {dll}");
@@ -45,7 +50,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             // Port 0: the server binds a free port and logs it, so no other process can take it in between.
             "--urls", "http://127.0.0.1:0",
             // Each node its own silo and gateway ports: several run on this machine at once.
-            "--Orleans:SiloPort=0",
+            $"--Orleans:SiloPort={port}",
             "--Orleans:GatewayPort=0",
             $"--Storage:Provider={store.Provider}",
             $"--Storage:ConnectionString={store.ConnectionString}",
@@ -92,7 +97,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
         try
         {
-            var server = new ServerProcess(process, output, await listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken));
+            var server = new ServerProcess(process, output, await listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken), port);
             await server.WaitUntilReadyAsync(cancellationToken);
             return server;
         }
@@ -158,4 +163,11 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningOn();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
