@@ -21,23 +21,19 @@ internal static class OrleansTables
     public static async Task CreateAsync(DbConnection connection, bool postgres, CancellationToken cancellationToken)
     {
         EnsureContractVersion();
-        if (!postgres)
-        {
-            return;
-        }
-
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = Sql.Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", ("key", MigrationLockKey)))
+        if (postgres)
+        {
+            await using var command = Sql.Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", ("key", MigrationLockKey));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var command = Sql.Command(connection, transaction, postgres ? PostgresOrleansTables.Create : SqliteOrleansTables.Create))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var command = Sql.Command(connection, transaction, PostgresOrleansTables.Create))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var (key, text) in PostgresOrleansTables.Queries)
+        foreach (var (key, text) in postgres ? PostgresOrleansTables.Queries : SqliteOrleansTables.Queries)
         {
             await using var command = Sql.Command(connection, transaction, """
                 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES (@key, @text)

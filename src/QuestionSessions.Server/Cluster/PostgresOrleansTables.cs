@@ -1,7 +1,8 @@
 namespace QuestionSessions.Server.Cluster;
 
 /// <summary>
-/// The tables and queries Orleans' ADO.NET providers need on PostgreSQL, written for this project from the
+/// The tables and queries Orleans' ADO.NET providers (membership, grain storage, reminders) need on
+/// PostgreSQL, written for this project from the
 /// providers' query contract (the query keys they look up in <c>OrleansQuery</c>, the parameters they bind,
 /// the columns they read back) as of <see cref="OrleansTables.ContractVersion"/>. The tables are ours:
 /// Orleans only knows the query keys, so names and types follow this project's conventions.
@@ -32,6 +33,42 @@ internal static class PostgresOrleansTables
             start_time timestamptz NOT NULL,
             i_am_alive_time timestamptz NOT NULL,
             PRIMARY KEY (cluster_id, address, port, generation));
+
+        -- Grain state kept by Orleans (not the event-sourced aggregates): one row per state of a grain.
+        -- Orleans sends the identity in clear text as well as hashed; the clear text is the key. An empty
+        -- key extension and none are the same extension.
+        CREATE TABLE IF NOT EXISTS orleans_grain_state (
+            service_id text NOT NULL,
+            state_name text NOT NULL,
+            grain_id_n0 bigint NOT NULL,
+            grain_id_n1 bigint NOT NULL,
+            grain_id_extension text NULL,
+            payload bytea NULL,
+            version integer NOT NULL,
+            modified_at timestamptz NOT NULL DEFAULT now());
+        CREATE UNIQUE INDEX IF NOT EXISTS orleans_grain_state_identity
+            ON orleans_grain_state (service_id, state_name, grain_id_n0, grain_id_n1, coalesce(grain_id_extension, ''));
+
+        -- Reminders by service; grain_hash is the signed 32-bit ring position the provider binds.
+        CREATE TABLE IF NOT EXISTS orleans_reminder (
+            service_id text NOT NULL,
+            grain_id text NOT NULL,
+            reminder_name text NOT NULL,
+            start_time timestamptz NOT NULL,
+            period_ms bigint NOT NULL,
+            grain_hash integer NOT NULL,
+            version integer NOT NULL,
+            PRIMARY KEY (service_id, grain_id, reminder_name));
+        CREATE INDEX IF NOT EXISTS orleans_reminder_ring ON orleans_reminder (service_id, grain_hash);
+        """;
+
+    private const string GrainIdentity = """
+        service_id = @ServiceId AND state_name = @GrainTypeString AND grain_id_n0 = @GrainIdN0 AND grain_id_n1 = @GrainIdN1
+            AND coalesce(grain_id_extension, '') = coalesce(@GrainIdExtensionString, '')
+        """;
+
+    private const string ReminderColumns = """
+        grain_id AS "GrainId", reminder_name AS "ReminderName", start_time AS "StartTime", period_ms AS "Period", version AS "Version"
         """;
 
     // The membership rows as the providers read them: the cluster's version on every row, and one row with
@@ -103,6 +140,65 @@ internal static class PostgresOrleansTables
         // Silos long dead (status 6, SiloStatus.Dead) that stopped reporting before the given time.
         ["CleanupDefunctSiloEntriesKey"] = """
             DELETE FROM orleans_silo WHERE cluster_id = @DeploymentId AND i_am_alive_time < @IAmAliveTime AND status = 6
+            """,
+
+        ["ReadFromStorageKey"] = $"""
+            SELECT payload AS "PayloadBinary", version AS "Version" FROM orleans_grain_state WHERE {GrainIdentity}
+            """,
+        // No version (never written): insert, unless a row exists. A version: update that version only. Either
+        // way the new version comes back, or no row on a conflict.
+        ["WriteToStorageKey"] = $"""
+            WITH inserted AS (
+                INSERT INTO orleans_grain_state (service_id, state_name, grain_id_n0, grain_id_n1, grain_id_extension, payload, version)
+                SELECT @ServiceId, @GrainTypeString, @GrainIdN0, @GrainIdN1, @GrainIdExtensionString, @PayloadBinary, 1
+                WHERE @GrainStateVersion IS NULL
+                ON CONFLICT DO NOTHING
+                RETURNING version),
+            updated AS (
+                UPDATE orleans_grain_state SET payload = @PayloadBinary, version = version + 1, modified_at = now()
+                WHERE @GrainStateVersion IS NOT NULL AND {GrainIdentity} AND version = @GrainStateVersion
+                RETURNING version)
+            SELECT version AS "NewGrainStateVersion" FROM inserted UNION ALL SELECT version FROM updated
+            """,
+        ["ClearStorageKey"] = $"""
+            UPDATE orleans_grain_state SET payload = NULL, version = version + 1, modified_at = now()
+            WHERE {GrainIdentity} AND version = @GrainStateVersion
+            RETURNING version AS "NewGrainStateVersion"
+            """,
+        ["DeleteStorageKey"] = $"""
+            DELETE FROM orleans_grain_state WHERE {GrainIdentity} AND version = @GrainStateVersion
+            RETURNING version + 1 AS "NewGrainStateVersion"
+            """,
+
+        ["ReadReminderRowsKey"] = $"""
+            SELECT {ReminderColumns} FROM orleans_reminder WHERE service_id = @ServiceId AND grain_id = @GrainId
+            """,
+        ["ReadReminderRowKey"] = $"""
+            SELECT {ReminderColumns} FROM orleans_reminder WHERE service_id = @ServiceId AND grain_id = @GrainId AND reminder_name = @ReminderName
+            """,
+        // A range of the ring (begin, end]: one piece when begin < end, else the two ends of the ring.
+        ["ReadRangeRows1Key"] = $"""
+            SELECT {ReminderColumns} FROM orleans_reminder WHERE service_id = @ServiceId AND grain_hash > @BeginHash AND grain_hash <= @EndHash
+            """,
+        ["ReadRangeRows2Key"] = $"""
+            SELECT {ReminderColumns} FROM orleans_reminder WHERE service_id = @ServiceId AND (grain_hash > @BeginHash OR grain_hash <= @EndHash)
+            """,
+        ["UpsertReminderRowKey"] = """
+            INSERT INTO orleans_reminder (service_id, grain_id, reminder_name, start_time, period_ms, grain_hash, version)
+            VALUES (@ServiceId, @GrainId, @ReminderName, @StartTime, @Period, @GrainHash, 0)
+            ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE SET start_time = excluded.start_time,
+                period_ms = excluded.period_ms, grain_hash = excluded.grain_hash, version = orleans_reminder.version + 1
+            RETURNING version AS "Version"
+            """,
+        ["DeleteReminderRowKey"] = """
+            WITH deleted AS (
+                DELETE FROM orleans_reminder
+                WHERE service_id = @ServiceId AND grain_id = @GrainId AND reminder_name = @ReminderName AND version = @Version
+                RETURNING 1)
+            SELECT count(*)::integer FROM deleted
+            """,
+        ["DeleteReminderRowsKey"] = """
+            DELETE FROM orleans_reminder WHERE service_id = @ServiceId
             """,
     };
 }

@@ -10,6 +10,7 @@ namespace QuestionSessions.Server.Cluster;
 /// <summary>
 /// Makes the server process an Orleans silo hosting the grains. SQLite: a cluster of one on localhost.
 /// PostgreSQL: ADO.NET membership in the same database, so every process started over it joins one cluster.
+/// On both, Orleans' ADO.NET grain storage and reminders keep their rows in the same database.
 /// </summary>
 internal static class SiloHosting
 {
@@ -50,6 +51,19 @@ internal static class SiloHosting
                 silo.UseLocalhostClustering(siloPort, gatewayPort, null, settings.ServiceId, settings.ClusterId);
             }
 
+            // Grain state that is not an event stream (follow lists, preferences) and reminders (deadlines), in the
+            // same database. "System.Data.SQLite" is the providers' name for Microsoft.Data.Sqlite.
+            var invariant = postgres ? "Npgsql" : "System.Data.SQLite";
+            silo.AddAdoNetGrainStorageAsDefault(o =>
+            {
+                o.Invariant = invariant;
+                o.ConnectionString = storage.ConnectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = invariant;
+                o.ConnectionString = storage.ConnectionString;
+            });
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = settings.ClusterId;
