@@ -14,7 +14,7 @@ namespace QuestionSessions.Grains.Aggregates;
 /// expected version (the safety net when membership briefly lets a second activation exist), and writes
 /// a snapshot on deactivation. It holds no rule: every rule is in <c>TDecider.Decide</c>.
 /// </summary>
-public abstract class EventSourcedGrain<TDecider, TState, TCommand, TEvent> : Grain
+public abstract class EventSourcedGrain<TDecider, TState, TCommand, TEvent> : Grain, IAggregateGrain<TCommand, TState>
     where TDecider : IDecider<TState, TCommand, TEvent>
     where TState : class
     where TCommand : class, ICommand
@@ -79,23 +79,23 @@ public abstract class EventSourcedGrain<TDecider, TState, TCommand, TEvent> : Gr
     }
 
     /// <summary>The state and version, or null (and the activation let go) when the stream has no events.</summary>
-    protected AggregateView<TState>? View()
+    public Task<AggregateView<TState>?> Get(CancellationToken cancellationToken = default)
     {
         if (_version == 0)
         {
             // Reads of made-up ids must not fill the silo with empty activations.
             DeactivateOnIdle();
-            return null;
+            return Task.FromResult<AggregateView<TState>?>(null);
         }
 
-        return new AggregateView<TState>(_state, _version);
+        return Task.FromResult<AggregateView<TState>?>(new AggregateView<TState>(_state, _version));
     }
 
-    protected async Task<CommandReply> ExecuteAsync(TCommand command, CommandOptions options, CancellationToken cancellationToken)
+    public async Task<CommandReply> Execute(Immutable<TCommand> command, CommandOptions options, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await DecideAndAppendAsync(command, options, cancellationToken);
+            return await DecideAndAppendAsync(command.Value, options, cancellationToken);
         }
         finally
         {

@@ -11,9 +11,4 @@ public sealed class SittingGrain(AggregateServices<SittingState> services, ILogg
     public static string StreamId(Guid sittingId) => StreamIdOf(sittingId.ToString());
 
     protected override string Key => this.GetPrimaryKey().ToString();
-
-    public Task<CommandReply> Execute(Immutable<SittingCommand> command, CommandOptions options, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(command.Value, options, cancellationToken);
-
-    public Task<AggregateView<SittingState>?> Get(CancellationToken cancellationToken = default) => Task.FromResult(View());
 }

@@ -62,15 +62,6 @@ internal static class PostgresOrleansTables
         CREATE INDEX IF NOT EXISTS orleans_reminder_ring ON orleans_reminder (service_id, grain_hash);
         """;
 
-    private const string GrainIdentity = """
-        service_id = @ServiceId AND state_name = @GrainTypeString AND grain_id_n0 = @GrainIdN0 AND grain_id_n1 = @GrainIdN1
-            AND coalesce(grain_id_extension, '') = coalesce(@GrainIdExtensionString, '')
-        """;
-
-    private const string ReminderColumns = """
-        grain_id AS "GrainId", reminder_name AS "ReminderName", start_time AS "StartTime", period_ms AS "Period", version AS "Version"
-        """;
-
     // The membership rows as the providers read them: the cluster's version on every row, and one row with
     // only the version (no StartTime) when the cluster has no silo that matches.
     private const string MembershipColumns = """
@@ -79,7 +70,7 @@ internal static class PostgresOrleansTables
         s.suspect_times AS "SuspectTimes", s.start_time AS "StartTime", s.i_am_alive_time AS "IAmAliveTime"
         """;
 
-    public static readonly IReadOnlyDictionary<string, string> Queries = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> Queries = new Dictionary<string, string>(SharedOrleansQueries.StorageAndReminders("now()"))
     {
         ["InsertMembershipVersionKey"] = """
             WITH created AS (
@@ -142,9 +133,6 @@ internal static class PostgresOrleansTables
             DELETE FROM orleans_silo WHERE cluster_id = @DeploymentId AND i_am_alive_time < @IAmAliveTime AND status = 6
             """,
 
-        ["ReadFromStorageKey"] = $"""
-            SELECT payload AS "PayloadBinary", version AS "Version" FROM orleans_grain_state WHERE {GrainIdentity}
-            """,
         // No version (never written): insert, unless a row exists. A version: update that version only. Either
         // way the new version comes back, or no row on a conflict.
         ["WriteToStorageKey"] = $"""
@@ -156,49 +144,17 @@ internal static class PostgresOrleansTables
                 RETURNING version),
             updated AS (
                 UPDATE orleans_grain_state SET payload = @PayloadBinary, version = version + 1, modified_at = now()
-                WHERE @GrainStateVersion IS NOT NULL AND {GrainIdentity} AND version = @GrainStateVersion
+                WHERE @GrainStateVersion IS NOT NULL AND {SharedOrleansQueries.GrainIdentity} AND version = @GrainStateVersion
                 RETURNING version)
             SELECT version AS "NewGrainStateVersion" FROM inserted UNION ALL SELECT version FROM updated
             """,
-        ["ClearStorageKey"] = $"""
-            UPDATE orleans_grain_state SET payload = NULL, version = version + 1, modified_at = now()
-            WHERE {GrainIdentity} AND version = @GrainStateVersion
-            RETURNING version AS "NewGrainStateVersion"
-            """,
-        ["DeleteStorageKey"] = $"""
-            DELETE FROM orleans_grain_state WHERE {GrainIdentity} AND version = @GrainStateVersion
-            RETURNING version + 1 AS "NewGrainStateVersion"
-            """,
 
-        ["ReadReminderRowsKey"] = $"""
-            SELECT {ReminderColumns} FROM orleans_reminder WHERE service_id = @ServiceId AND grain_id = @GrainId
-            """,
-        ["ReadReminderRowKey"] = $"""
-            SELECT {ReminderColumns} FROM orleans_reminder WHERE service_id = @ServiceId AND grain_id = @GrainId AND reminder_name = @ReminderName
-            """,
-        // A range of the ring (begin, end]: one piece when begin < end, else the two ends of the ring.
-        ["ReadRangeRows1Key"] = $"""
-            SELECT {ReminderColumns} FROM orleans_reminder WHERE service_id = @ServiceId AND grain_hash > @BeginHash AND grain_hash <= @EndHash
-            """,
-        ["ReadRangeRows2Key"] = $"""
-            SELECT {ReminderColumns} FROM orleans_reminder WHERE service_id = @ServiceId AND (grain_hash > @BeginHash OR grain_hash <= @EndHash)
-            """,
-        ["UpsertReminderRowKey"] = """
-            INSERT INTO orleans_reminder (service_id, grain_id, reminder_name, start_time, period_ms, grain_hash, version)
-            VALUES (@ServiceId, @GrainId, @ReminderName, @StartTime, @Period, @GrainHash, 0)
-            ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE SET start_time = excluded.start_time,
-                period_ms = excluded.period_ms, grain_hash = excluded.grain_hash, version = orleans_reminder.version + 1
-            RETURNING version AS "Version"
-            """,
         ["DeleteReminderRowKey"] = """
             WITH deleted AS (
                 DELETE FROM orleans_reminder
                 WHERE service_id = @ServiceId AND grain_id = @GrainId AND reminder_name = @ReminderName AND version = @Version
                 RETURNING 1)
             SELECT count(*)::integer FROM deleted
-            """,
-        ["DeleteReminderRowsKey"] = """
-            DELETE FROM orleans_reminder WHERE service_id = @ServiceId
             """,
     };
 }

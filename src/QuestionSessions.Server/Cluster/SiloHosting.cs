@@ -100,7 +100,7 @@ internal static class SiloHosting
     }
 
     // A port the system just handed out and nobody holds: what "0" means for the silo and gateway ports.
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

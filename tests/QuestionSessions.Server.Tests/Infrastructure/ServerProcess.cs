@@ -31,7 +31,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>Starts a server on a port of its choosing over <paramref name="store"/>, seeding the demo, and waits until it is ready.</summary>
     public static async Task<ServerProcess> StartAsync(TestStore store, CancellationToken cancellationToken, int? siloPort = null)
     {
-        var port = siloPort ?? FreePort();
+        var port = siloPort ?? QuestionSessions.Server.Cluster.SiloHosting.FreePort();
         var folder = AppContext.BaseDirectory;
         var dll = Path.Combine(folder, "QuestionSessions.Server.dll");
         Assert.True(File.Exists(dll), $"The server is not next to the tests: {dll}");
@@ -163,11 +163,4 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningOn();
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
