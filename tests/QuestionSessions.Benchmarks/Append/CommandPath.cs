@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using QuestionSessions.Grains.Sittings;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Hosting;
@@ -9,10 +10,10 @@ namespace QuestionSessions.Benchmarks.Append;
 
 /// <summary>
 /// The sitting command path exactly as the server wires it: a server node (<see cref="ServerApp.Build"/>)
-/// is started, silo included, and each command is a call to its sitting grain through the node's
+/// whose schema and silo are started, and each command is a call to its sitting grain through the node's
 /// <see cref="IGrainFactory"/>, as the endpoints make it; the grain appends with the server's projections
-/// (the sitting directory, written in the append's transaction). No viewer is connected: this measures the
-/// command path, not the live fan-out (see the fan-out scenario).
+/// (the sitting directory, written in the append's transaction). Kestrel, the relay and the notification
+/// listener are not started: this measures the command path, not the live fan-out (see the fan-out scenario).
 /// </summary>
 /// <remarks>
 /// Each writer publishes to a sitting of its own and moves to a freshly scheduled and opened one after
@@ -64,12 +65,19 @@ internal sealed class CommandPath : IAsyncDisposable
             $"--Storage:ConnectionString={connectionString}",
             "--Demo:Seed=false",
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Orleans=Warning",
             // The benchmark's binaries have no wwwroot; nothing here serves static files.
             "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error",
         ]);
         try
         {
-            await app.StartAsync(cancellationToken);
+            // The hosted services in their order, up to the silo: the schema, then Orleans. The ones after it
+            // (seed, relay, listener) and Kestrel's are left out.
+            foreach (var service in CommandPathServices(app))
+            {
+                await service.StartAsync(cancellationToken);
+            }
+
             var store = app.Services.GetRequiredService<IEventStore>();
             var sittings = app.Services.GetRequiredService<IGrainFactory>();
             var time = app.Services.GetRequiredService<TimeProvider>();
@@ -111,6 +119,13 @@ internal sealed class CommandPath : IAsyncDisposable
         return commands;
     }
 
+    /// <summary>One grain call on writer <paramref name="writer"/>'s sitting that reads its state and does no I/O: the call's own cost.</summary>
+    public async Task<int> ReadAsync(int writer, CancellationToken cancellationToken)
+    {
+        _ = await Sittings.GetGrain<ISittingGrain>(_keys[writer]).Get(cancellationToken);
+        return 1;
+    }
+
     /// <summary>The event as stored, to give the raw baseline the very same row.</summary>
     public async Task<StoredEvent> SampleAsync(CancellationToken cancellationToken)
     {
@@ -134,7 +149,14 @@ internal sealed class CommandPath : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await _app.StopAsync(timeout.Token);
+        foreach (var service in CommandPathServices(_app).Reverse())
+        {
+            await service.StopAsync(timeout.Token);
+        }
+
         await _app.DisposeAsync();
     }
+
+    private static IEnumerable<IHostedService> CommandPathServices(WebApplication app) =>
+        app.Services.GetServices<IHostedService>().TakeWhile(s => s is not QuestionSessions.Server.Hosting.StartupService);
 }

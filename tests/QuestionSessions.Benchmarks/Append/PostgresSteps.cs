@@ -25,6 +25,7 @@ internal sealed class PostgresSteps(NpgsqlDataSource source, CommandPath ours, S
         new("autocommit INSERT into the events table, pooled connections set up as the store's", (w, ct) => RunSqlAsync(1, w, upsert: false, ct)),
         new("the same with the sitting_directory upsert in the insert's batch", (w, ct) => RunSqlAsync(2, w, upsert: true, ct)),
         new("IEventStore.AppendAsync as the host calls it (chained insert, hash from the last append, coalesced NOTIFY)", StoreAppendAsync),
+        new("a grain call that does no I/O: ISittingGrain.Get on the writer's sitting", ours.ReadAsync),
         new("ours: ISittingGrain.Execute", ours.PublishAsync),
     ];
 

@@ -42,6 +42,7 @@ internal sealed class RealServer : IAsyncDisposable
             "--Demo:Seed=true",
             "--Demo:Password=demo",
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Orleans=Warning",
             // The benchmark's binaries have no wwwroot; nothing here serves static files.
             "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error",
             // Only the seed's demo accounts are hashed, at start-up; nothing measured signs in.

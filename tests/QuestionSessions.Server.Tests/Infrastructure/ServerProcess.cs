@@ -29,7 +29,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     public int SiloPort { get; }
 
     /// <summary>Starts a server on a port of its choosing over <paramref name="store"/>, seeding the demo, and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(TestStore store, CancellationToken cancellationToken, int? siloPort = null)
+    public static async Task<ServerProcess> StartAsync(TestStore store, CancellationToken cancellationToken, int? siloPort = null, params string[] extra)
     {
         var port = siloPort ?? QuestionSessions.Server.Cluster.SiloHosting.FreePort();
         var folder = AppContext.BaseDirectory;
@@ -62,7 +62,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         ];
-        foreach (var arg in args)
+        foreach (var arg in args.Concat(extra))
         {
             start.ArgumentList.Add(arg);
         }
