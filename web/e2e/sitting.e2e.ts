@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SittingView } from '../src/api/types';
 import { artifactsDir, screenshot, writeFigure } from './harness/artifacts';
 import { accessibilityViolations } from './harness/axe';
-import { foldedAndServed } from './harness/fold';
+import { foldedAndServed, servedSitting } from './harness/fold';
 import { launchBrowser, newContext, signIn } from './harness/browser';
 import { latencies, percentile, type Stamped } from './harness/latency';
 import { repoRoot, startServer, type RunningServer } from './harness/server';
@@ -39,9 +39,8 @@ async function page(width?: number, height?: number): Promise<Page> {
   return context.newPage();
 }
 
-async function state(): Promise<SittingView> {
-  const response = await fetch(`${server.url}/api/sittings/${NA}`);
-  return (await response.json()) as SittingView;
+function state(): Promise<SittingView> {
+  return servedSitting(server.url, NA);
 }
 
 /** Presses a console shortcut with the cursor out of any field. */

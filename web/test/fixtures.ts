@@ -65,6 +65,7 @@ export function scheduledSitting(): SittingView {
     currentTurn: null,
     turns: [],
     transcript: [],
+    transcriptSegments: 0,
     commitments: [],
     videoUrl: null,
     version: 2,

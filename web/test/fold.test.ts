@@ -47,6 +47,8 @@ describe('evolve', () => {
   test('a transcript segment keeps the HTML the server rendered; a commitment is listed', () => {
     const s = run();
     expect(s.transcript[0]).toMatchObject({ turnId: TURN_A, html: '<p>Sẽ <strong>bảo đảm</strong></p>\n', markdown: 'Sẽ **bảo đảm**' });
+    expect(s.transcriptSegments).toBe(1);
+    expect(s.transcript[0]?.version).toBe(11);
     expect(s.commitments[0]).toMatchObject({ questionId: SLIP, owner: 'Bộ Y tế', deadline: '2027-06-30', recordedAt: '2026-11-23T01:09:00+00:00' });
   });
 

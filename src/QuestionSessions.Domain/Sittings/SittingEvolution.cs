@@ -43,7 +43,7 @@ public sealed partial class SittingDecider
             : state,
         TranscriptSegmentPublished e => state with
         {
-            Transcript = state.Transcript.Add(new TranscriptSegment(e.SegmentId, e.TurnId, e.SpeakerName, e.Markdown, e.At)),
+            PublishedSegments = state.PublishedSegments.Add(e.SegmentId),
         },
         CommitmentRecorded e => state with
         {

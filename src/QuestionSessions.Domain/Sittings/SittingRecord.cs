@@ -14,7 +14,7 @@ public sealed partial class SittingDecider
             return denied;
         }
 
-        if (state.Transcript.Exists(s => s.SegmentId == c.SegmentId))
+        if (state.PublishedSegments.Contains(c.SegmentId))
         {
             return Decision<SittingEvent>.Nothing;
         }

@@ -4,8 +4,9 @@ using QuestionSessions.Domain.Bodies;
 namespace QuestionSessions.Domain.Sittings;
 
 /// <summary>
-/// A questioning sitting as its events built it. Also the public read model: everything here is
-/// public record (names of deputies and officials, their questions, answers and commitments).
+/// A questioning sitting as its events built it: what the rules need to decide the next step. Everything
+/// here is public record (names of deputies and officials, their questions, answers and commitments). The
+/// transcript's text is not: it grows with every segment and no rule reads it, so it is a projection.
 /// </summary>
 public sealed record SittingState
 {
@@ -40,7 +41,8 @@ public sealed record SittingState
     /// <summary>Finished turns in the order they were spoken.</summary>
     public ImmutableList<TurnState> Turns { get; init; } = [];
 
-    public ImmutableList<TranscriptSegment> Transcript { get; init; } = [];
+    /// <summary>Ids of the transcript segments published, so publishing one again changes nothing.</summary>
+    public ImmutableHashSet<Guid> PublishedSegments { get; init; } = [];
 
     public ImmutableList<CommitmentState> Commitments { get; init; } = [];
 
@@ -124,8 +126,6 @@ public sealed record TurnState(
     TimeSpan Limit,
     TimeSpan? Duration,
     TimeSpan? Overrun);
-
-public sealed record TranscriptSegment(Guid SegmentId, Guid? TurnId, string SpeakerName, string Markdown, DateTimeOffset At);
 
 public sealed record CommitmentState(
     Guid CommitmentId, Guid QuestionId, Respondent Respondent, string Owner, string Text, DateOnly Deadline, DateTimeOffset RecordedAt);

@@ -20,6 +20,7 @@ internal static class SittingEndpoints
         group.MapGet("/", List);
         group.MapGet("/{sittingId:guid}", Get);
         group.MapGet("/{sittingId:guid}/events", Events);
+        group.MapGet("/{sittingId:guid}/transcript", Transcript);
 
         // Every write answers CommandAccepted or a problem; said once here so the OpenAPI document (and the
         // web client's generated types) know both shapes.
@@ -42,7 +43,7 @@ internal static class SittingEndpoints
         TypedResults.Ok(await SittingDirectory.ListAsync(store, bodyId, cancellationToken));
 
     private static async Task<Results<Ok<SittingView>, NotFound>> Get(
-        Guid sittingId, IGrainFactory grains, TranscriptRenderer renderer, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        Guid sittingId, IGrainFactory grains, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (await grains.GetGrain<ISittingGrain>(sittingId).Get(cancellationToken) is not (var state, var version))
         {
@@ -50,7 +51,31 @@ internal static class SittingEndpoints
         }
 
         http.Response.Headers.ETag = CommandRunner.ETag(version);
-        return TypedResults.Ok(SittingView.From(state, version, renderer, time.GetUtcNow()));
+        return TypedResults.Ok(SittingView.From(state, version, time.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// The published transcript, in order: the segments published after version <paramref name="after"/> up to
+    /// <paramref name="upTo"/> (the version of the view the client loaded), at most <paramref name="limit"/>
+    /// (and <see cref="SittingTranscript.MaxPage"/>) a page. A full page means there may be more after its last version.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<TranscriptView>>, NotFound, ProblemHttpResult>> Transcript(
+        Guid sittingId, long? after, long? upTo, int? limit, IEventStore store, TranscriptRenderer renderer, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > SittingTranscript.MaxPage)
+        {
+            return (ProblemHttpResult)Problems.Problem(StatusCodes.Status400BadRequest, "Bad page size",
+                $"limit is 1 to {SittingTranscript.MaxPage}.", "page_size");
+        }
+
+        var page = await SittingTranscript.ListAsync(
+            store, renderer, sittingId, Math.Max(after ?? 0, 0), upTo ?? long.MaxValue, limit ?? SittingTranscript.MaxPage, cancellationToken);
+        if (page.Count == 0 && await store.GetStreamVersionAsync(SittingGrain.StreamId(sittingId), cancellationToken) == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(page);
     }
 
     /// <summary>The sitting's public history from a version on: the same events the hub sends live.</summary>

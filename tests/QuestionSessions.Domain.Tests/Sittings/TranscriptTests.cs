@@ -20,7 +20,7 @@ public sealed class TranscriptTests
 
         Assert.Equal(opening, published.TurnId);
         Assert.Equal("Trần Văn An", published.SpeakerName);
-        Assert.Equal(published.SegmentId, Assert.Single(s.State.Transcript).SegmentId);
+        Assert.Equal(published.SegmentId, Assert.Single(s.State.PublishedSegments));
     }
 
     [Fact]

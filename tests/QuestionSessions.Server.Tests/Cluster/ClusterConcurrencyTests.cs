@@ -65,7 +65,7 @@ public sealed class ClusterConcurrencyTests : IAsyncLifetime
 
             var state = await SittingStateAsync(chair.Http, DemoSitting);
             Assert.Equal(final, state.GetProperty("version").GetInt64());
-            var transcript = state.GetProperty("transcript").EnumerateArray()
+            var transcript = (await TranscriptAsync(chair.Http, DemoSitting))
                 .ToDictionary(t => t.GetProperty("segmentId").GetGuid(), t => t.GetProperty("markdown").GetString());
             Assert.Equal(markdowns.Count, transcript.Count);
             for (var i = 0; i < markdowns.Count; i++)

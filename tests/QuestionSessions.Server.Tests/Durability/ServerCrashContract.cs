@@ -97,7 +97,7 @@ public abstract class ServerCrashContract
             var afterRestart = state.GetProperty("version").GetInt64();
             Assert.True(afterRestart >= acknowledged.Max(a => a.Version),
                 $"Version {afterRestart} after the restart; {acknowledged.Max(a => a.Version)} was acknowledged.");
-            var transcript = state.GetProperty("transcript").EnumerateArray()
+            var transcript = (await TranscriptAsync(reader.Http, DemoSitting))
                 .ToDictionary(t => t.GetProperty("segmentId").GetGuid(), t => t.GetProperty("markdown").GetString());
             foreach (var (_, segmentId, markdown) in acknowledged)
             {

@@ -38,6 +38,10 @@ internal static class Api
 
     public static Task<JsonElement> SittingStateAsync(HttpClient http, Guid sittingId) => GetAsync(http, $"/api/sittings/{sittingId}");
 
+    /// <summary>The sitting's whole published transcript (one page: the tests publish fewer segments than a page holds).</summary>
+    public static async Task<List<JsonElement>> TranscriptAsync(HttpClient http, Guid sittingId) =>
+        [.. (await GetAsync(http, $"/api/sittings/{sittingId}/transcript")).EnumerateArray()];
+
     public static async Task<long> VersionAsync(HttpClient http, Guid sittingId) =>
         (await SittingStateAsync(http, sittingId)).GetProperty("version").GetInt64();
 

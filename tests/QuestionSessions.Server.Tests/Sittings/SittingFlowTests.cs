@@ -105,7 +105,10 @@ public sealed class SittingFlowTests : SqliteNodeTest
         Assert.Equal(questionId, recorded.GetProperty("questionId").GetGuid());
         Assert.Equal("na-o-health", recorded.GetProperty("respondent").GetProperty("officialId").GetString());
 
-        var html = Assert.Single(state.GetProperty("transcript").EnumerateArray()).GetProperty("html").GetString()!;
+        Assert.Equal(1, state.GetProperty("transcriptSegments").GetInt32());
+        var published = Assert.Single(await TranscriptAsync(chair.Http, DemoSitting));
+        Assert.Equal(segment.Body.GetProperty("version").GetInt64(), published.GetProperty("version").GetInt64());
+        var html = published.GetProperty("html").GetString()!;
         Assert.Contains("<strong>Cam kết</strong>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-import type { LiveEvent, SittingView } from '../../src/api/types';
+import type { LiveEvent, SittingResource, SittingView, TranscriptView } from '../../src/api/types';
 import { evolve } from '../../src/live/fold';
 
 /** A view before its first event; sitting_scheduled fills it in. */
@@ -20,11 +20,26 @@ function nothing(): SittingView {
     currentTurn: null,
     turns: [],
     transcript: [],
+    transcriptSegments: 0,
     commitments: [],
     videoUrl: null,
     version: 0,
     serverTime: '',
   };
+}
+
+/** The sitting as the server serves it: its view, and its transcript read by pages up to the view's version. */
+export async function servedSitting(url: string, sittingId: string): Promise<SittingView> {
+  const resource = (await (await fetch(`${url}/api/sittings/${sittingId}`)).json()) as SittingResource;
+  const transcript: TranscriptView[] = [];
+  for (;;) {
+    const after = transcript.at(-1)?.version ?? 0;
+    const page = (await (await fetch(`${url}/api/sittings/${sittingId}/transcript?after=${after}&upTo=${resource.version}&limit=2`)).json()) as TranscriptView[];
+    transcript.push(...page);
+    if (page.length === 0) {
+      return { ...resource, transcript };
+    }
+  }
 }
 
 /**
@@ -33,7 +48,7 @@ function nothing(): SittingView {
  */
 export async function foldedAndServed(url: string, sittingId: string): Promise<{ folded: SittingView; served: SittingView; types: Set<string> }> {
   const events = (await (await fetch(`${url}/api/sittings/${sittingId}/events?after=0`)).json()) as LiveEvent[];
-  const served = (await (await fetch(`${url}/api/sittings/${sittingId}`)).json()) as SittingView;
+  const served = await servedSitting(url, sittingId);
   const folded = events.reduce((s, e) => ({ ...evolve(s, e), version: e.version }), nothing());
   return { folded: { ...folded, serverTime: '' }, served: { ...served, serverTime: '' }, types: new Set(events.map(e => e.type)) };
 }

@@ -1,4 +1,4 @@
-import type { BodySummary, BodyView, CommandAccepted, Me, Paths, PostBody, ProblemDetails, SittingSummary, SittingView } from './types';
+import type { BodySummary, BodyView, CommandAccepted, Me, Paths, PostBody, ProblemDetails, SittingResource, SittingSummary, TranscriptView } from './types';
 
 /** A refusal from the server (an RFC 7807 problem), or a network failure (status 0). */
 export class ApiError extends Error {
@@ -73,7 +73,9 @@ export const api = {
   sittings: () => request<SittingSummary[]>('GET', '/api/sittings'),
   bodies: () => request<BodySummary[]>('GET', '/api/bodies'),
   body: (bodyId: string) => request<BodyView>('GET', `/api/bodies/${encodeURIComponent(bodyId)}`),
-  sitting: (sittingId: string) => request<SittingView>('GET', `/api/sittings/${encodeURIComponent(sittingId)}`),
+  sitting: (sittingId: string) => request<SittingResource>('GET', `/api/sittings/${encodeURIComponent(sittingId)}`),
+  transcript: (sittingId: string, after: number, upTo: number) =>
+    request<TranscriptView[]>('GET', `/api/sittings/${encodeURIComponent(sittingId)}/transcript?after=${after}&upTo=${upTo}`),
   me: () => request<Me>('GET', '/api/auth/me'),
   signIn: (body: PostBody<'/api/auth/sign-in'>) => request<Me>('POST', '/api/auth/sign-in', body),
   signOut: () => request<void>('POST', '/api/auth/sign-out', {}),

@@ -5,7 +5,13 @@ import type { components, paths } from './generated/openapi';
 type Schemas = components['schemas'];
 
 export type Paths = paths;
-export type SittingView = Schemas['SittingView'];
+/** The sitting as the server answers GET /api/sittings/{id}: its state at a version, without the transcript's text. */
+export type SittingResource = Schemas['SittingView'];
+/**
+ * The sitting as the app keeps it: the resource plus its published transcript up to the same version, read
+ * beside it by pages (the transcript is a projection on the server, not part of the sitting's state).
+ */
+export type SittingView = SittingResource & { readonly transcript: readonly TranscriptView[] };
 export type SittingSummary = Schemas['SittingSummary'];
 export type SittingStatus = Schemas['SittingStatus'];
 export type BodySummary = Schemas['BodySummary'];

@@ -98,8 +98,10 @@ export function evolve(s: SittingView, e: LiveEvent): SittingView {
     case 'transcript_segment_published': {
       const d = e.data;
       // The server renders and sanitizes the Markdown; the client never renders it itself.
-      const segment = { segmentId: d.segmentId, turnId: d.turnId, speakerName: d.speakerName, markdown: d.markdown, html: e.html ?? '', at: d.at };
-      return { ...s, transcript: [...s.transcript, segment] };
+      const segment = {
+        segmentId: d.segmentId, turnId: d.turnId, speakerName: d.speakerName, markdown: d.markdown, html: e.html ?? '', at: d.at, version: e.version,
+      };
+      return { ...s, transcript: [...s.transcript, segment], transcriptSegments: s.transcriptSegments + 1 };
     }
     case 'commitment_recorded': {
       const d = e.data;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/client';
-import type { SittingView } from '../api/types';
+import type { SittingView, TranscriptView } from '../api/types';
 import { clockOffset } from '../time/clock';
 import { SittingLink, type LinkStatus } from './connection';
 import { hasGap, offer, reload, startFeed, type Feed } from './feed';
@@ -18,8 +18,20 @@ const GAP_PATIENCE_MS = 3000;
 
 async function load(sittingId: string): Promise<{ sitting: SittingView; offsetMs: number }> {
   const sent = Date.now();
-  const sitting = await api.sitting(sittingId);
-  return { sitting, offsetMs: clockOffset(sitting.serverTime, sent, Date.now()) };
+  const resource = await api.sitting(sittingId);
+  const offsetMs = clockOffset(resource.serverTime, sent, Date.now());
+  // The transcript up to the version just loaded, page by page: live events continue from that version.
+  const transcript: TranscriptView[] = [];
+  for (;;) {
+    const after = transcript.at(-1)?.version ?? 0;
+    const page = await api.transcript(sittingId, after, resource.version);
+    transcript.push(...page);
+    if (page.length === 0 || transcript.length >= resource.transcriptSegments) {
+      break;
+    }
+  }
+
+  return { sitting: { ...resource, transcript }, offsetMs };
 }
 
 /** A sitting's public view, loaded once and then kept current by its live events. */
