@@ -40,7 +40,6 @@ internal static class Extensions
         });
 
         services.AddSingleton<IProjection<SittingState>, SittingDirectory>();
-        services.AddSingleton<IProjection<SittingState>, SittingTranscript>();
         services.AddSingleton<IProjection<BodyState>, BodyDirectory>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<TranscriptRenderer>();

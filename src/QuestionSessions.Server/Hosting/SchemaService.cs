@@ -38,7 +38,6 @@ internal sealed class SchemaService(IEventStore store) : IHostedService
                 await SittingDirectory.CreateTableAsync(connection, cancellationToken);
                 await BodyDirectory.CreateTableAsync(connection, cancellationToken);
                 await AccountStore.CreateTableAsync(connection, cancellationToken);
-                await SittingTranscript.CreateTableAsync(connection, cancellationToken);
                 return;
             }
             catch (DbException e) when (e.SqlState is "23505" or "42P07" or "42710" && attempt < 5)

@@ -8,8 +8,8 @@ using static QuestionSessions.Server.Tests.Infrastructure.Api;
 namespace QuestionSessions.Server.Tests.Sittings;
 
 /// <summary>
-/// The transcript is a projection beside the sitting, not part of its state: the sitting's view carries
-/// only the count, and the text is read by pages up to the version a viewer loaded.
+/// The transcript is not part of the sitting's state: the sitting's view carries only the count, and the
+/// text is read from the sitting's events by pages, up to the version a viewer loaded.
 /// </summary>
 public sealed class TranscriptTests : SqliteNodeTest
 {
@@ -63,24 +63,27 @@ public sealed class TranscriptTests : SqliteNodeTest
     }
 
     [Fact]
-    public async Task A_store_recorded_before_the_transcript_table_gets_its_rows_from_the_events()
+    public async Task A_page_is_the_same_whatever_chunks_the_stream_is_read_in()
     {
-        using var http = Node.Anonymous();
-        var published = await TranscriptAsync(http, PastDemoSitting);
-        Assert.NotEmpty(published);
         var store = Node.Services.GetRequiredService<IEventStore>();
-        await using (var connection = await store.OpenConnectionAsync(TestContext.Current.CancellationToken))
+        var renderer = Node.Services.GetRequiredService<TranscriptRenderer>();
+        var ct = TestContext.Current.CancellationToken;
+        using var secretariat = await Node.SignInAsync("secretariat.thuanhoa");
+        for (var i = 0; i < 4; i++)
         {
-            await using var wipe = connection.CreateCommand();
-            wipe.CommandText = "DELETE FROM sitting_transcript";
-            await wipe.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-            Assert.Empty(await TranscriptAsync(http, PastDemoSitting));
-
-            await SittingTranscript.CreateTableAsync(connection, TestContext.Current.CancellationToken);
+            // Segments between other events, so chunks end both on segments and between them.
+            AcceptedVersion(await SittingAsync(secretariat.Http, LiveDemoSitting, "/transcript", new { speakerName = "Thư ký", markdown = $"Đoạn {i}" }));
+            AcceptedVersion(await SittingAsync(secretariat.Http, LiveDemoSitting, "/video-stream", new { url = $"https://quochoi.vn/truc-tiep/{i}" }));
         }
 
-        Assert.Equal(
-            published.Select(s => (s.GetProperty("version").GetInt64(), s.GetProperty("segmentId").GetGuid(), s.GetProperty("markdown").GetString())),
-            (await TranscriptAsync(http, PastDemoSitting)).Select(s => (s.GetProperty("version").GetInt64(), s.GetProperty("segmentId").GetGuid(), s.GetProperty("markdown").GetString())));
+        var whole = await SittingTranscript.ListAsync(store, renderer, LiveDemoSitting, 0, long.MaxValue, SittingTranscript.MaxPage, ct);
+        Assert.True(whole.Count >= 4, $"The live demo sitting has {whole.Count} segments.");
+        var chunked = await SittingTranscript.ListAsync(store, renderer, LiveDemoSitting, 0, long.MaxValue, SittingTranscript.MaxPage, ct, readChunk: 3);
+        var firstTwo = await SittingTranscript.ListAsync(store, renderer, LiveDemoSitting, 0, long.MaxValue, 2, ct, readChunk: 3);
+        var upToThird = await SittingTranscript.ListAsync(store, renderer, LiveDemoSitting, 0, whole[2].Version, SittingTranscript.MaxPage, ct, readChunk: 3);
+
+        Assert.Equal(whole, chunked);
+        Assert.Equal(whole.Take(2), firstTwo);
+        Assert.Equal(whole.Take(3), upToThird);
     }
 }
