@@ -57,6 +57,7 @@ internal static class BenchApp
             new SqliteAppendScenario(settings),
             new FanoutScenario(settings),
             new MemoryScenario(settings),
+            new Failover.FailoverScenario(settings),
         ];
         var selected = scenarios.Where(s => settings.Selected(s.Plan.Name)).ToList();
         var results = new List<ScenarioResult>();

@@ -17,6 +17,7 @@ internal sealed record BenchSettings(
     int EventsPerSecond,
     int MemoryViewers,
     int MemoryPairs,
+    int FailoverPairs,
     TimeSpan Deadline,
     IReadOnlySet<string> Only,
     bool Diagnose = false)
@@ -24,12 +25,12 @@ internal sealed record BenchSettings(
     public static BenchSettings Quick { get; } = new(
         "quick", Warmups: 2, AppendPairs: 5, AppendWindow: TimeSpan.FromSeconds(3), AppendWriters: 16,
         FanoutViewers: 2_000, FanoutPairs: 7, FanoutEventsPerWindow: 60, EventsPerSecond: 20,
-        MemoryViewers: 1_000, MemoryPairs: 3, Deadline: TimeSpan.FromMinutes(4.5), Only: new HashSet<string>());
+        MemoryViewers: 1_000, MemoryPairs: 3, FailoverPairs: 2, Deadline: TimeSpan.FromMinutes(6.5), Only: new HashSet<string>());
 
     public static BenchSettings Full { get; } = new(
         "full", Warmups: 2, AppendPairs: 9, AppendWindow: TimeSpan.FromSeconds(5), AppendWriters: 16,
         FanoutViewers: 10_000, FanoutPairs: 7, FanoutEventsPerWindow: 200, EventsPerSecond: 20,
-        MemoryViewers: 5_000, MemoryPairs: 5, Deadline: TimeSpan.FromMinutes(30), Only: new HashSet<string>());
+        MemoryViewers: 5_000, MemoryPairs: 5, FailoverPairs: 3, Deadline: TimeSpan.FromMinutes(30), Only: new HashSet<string>());
 
     /// <summary>Descriptors this process may hold at once: both fan-out crowds with their server ends, plus slack.</summary>
     public ulong DescriptorsNeeded => (ulong)(Math.Max(FanoutViewers * 4, MemoryViewers * 2) + 2_048);
