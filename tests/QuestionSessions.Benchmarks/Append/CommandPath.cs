@@ -66,6 +66,7 @@ internal sealed class CommandPath : IAsyncDisposable
             "--Demo:Seed=false",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Warning",
+            "--Logging:LogLevel:Orleans.Runtime.Silo=Warning",
             // The benchmark's binaries have no wwwroot; nothing here serves static files.
             "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error",
         ]);

@@ -43,6 +43,7 @@ internal sealed class RealServer : IAsyncDisposable
             "--Demo:Password=demo",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Warning",
+            "--Logging:LogLevel:Orleans.Runtime.Silo=Warning",
             // The benchmark's binaries have no wwwroot; nothing here serves static files.
             "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error",
             // Only the seed's demo accounts are hashed, at start-up; nothing measured signs in.
