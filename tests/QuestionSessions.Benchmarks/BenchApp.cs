@@ -20,9 +20,14 @@ internal static class BenchApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args is [MemoryServerMode.Argument, var kind])
+        if (args is [Children.ServerChildMode.Argument, var kind])
         {
-            return await MemoryServerMode.RunAsync(kind);
+            return await Children.ServerChildMode.RunAsync(kind);
+        }
+
+        if (args is [Children.ViewerChildMode.Argument, .. var crowd])
+        {
+            return await Children.ViewerChildMode.RunAsync(crowd);
         }
 
         if (BenchSettings.Parse(args) is not { } settings)

@@ -3,7 +3,8 @@ namespace QuestionSessions.Benchmarks;
 /// <summary>
 /// How long and how large each scenario runs. <c>--quick</c> (the default) fits in a few minutes on two
 /// cores; <c>--full</c> runs longer windows and 10,000 viewers; <c>--diagnose</c> adds a step-by-step
-/// breakdown of each append path; <c>--viewers N</c> sets the fan-out's crowd size.
+/// breakdown of each append path; <c>--viewers N</c> sets the fan-out's crowd size and <c>--rate N</c> its
+/// events per second.
 /// </summary>
 internal sealed record BenchSettings(
     string Mode,
@@ -11,6 +12,7 @@ internal sealed record BenchSettings(
     int AppendPairs,
     TimeSpan AppendWindow,
     int AppendWriters,
+    int AppendMaxWarmups,
     int FanoutViewers,
     int FanoutPairs,
     int FanoutEventsPerWindow,
@@ -23,17 +25,20 @@ internal sealed record BenchSettings(
     bool Diagnose = false)
 {
     public static BenchSettings Quick { get; } = new(
-        "quick", Warmups: 2, AppendPairs: 5, AppendWindow: TimeSpan.FromSeconds(3), AppendWriters: 16,
+        "quick", Warmups: 2, AppendPairs: 5, AppendWindow: TimeSpan.FromSeconds(3), AppendWriters: 16, AppendMaxWarmups: 8,
         FanoutViewers: 2_000, FanoutPairs: 7, FanoutEventsPerWindow: 60, EventsPerSecond: 20,
         MemoryViewers: 1_000, MemoryPairs: 3, FailoverPairs: 2, Deadline: TimeSpan.FromMinutes(6.5), Only: new HashSet<string>());
 
     public static BenchSettings Full { get; } = new(
-        "full", Warmups: 2, AppendPairs: 9, AppendWindow: TimeSpan.FromSeconds(5), AppendWriters: 16,
+        "full", Warmups: 2, AppendPairs: 9, AppendWindow: TimeSpan.FromSeconds(5), AppendWriters: 16, AppendMaxWarmups: 8,
         FanoutViewers: 10_000, FanoutPairs: 7, FanoutEventsPerWindow: 200, EventsPerSecond: 20,
         MemoryViewers: 5_000, MemoryPairs: 5, FailoverPairs: 3, Deadline: TimeSpan.FromMinutes(30), Only: new HashSet<string>());
 
-    /// <summary>Descriptors this process may hold at once: both fan-out crowds with their server ends, plus slack.</summary>
-    public ulong DescriptorsNeeded => (ulong)(Math.Max(FanoutViewers * 4, MemoryViewers * 2) + 2_048);
+    /// <summary>
+    /// Descriptors this process may hold at once, plus slack: the real node's ends of the fan-out's viewers
+    /// (the viewers and the bare hub run in child processes), or the memory scenario's viewers (its servers do).
+    /// </summary>
+    public ulong DescriptorsNeeded => (ulong)(Math.Max(FanoutViewers, MemoryViewers) + 2_048);
 
     public bool Selected(string scenario) => Only.Count == 0 || Only.Any(o => scenario.StartsWith(o, StringComparison.Ordinal));
 
@@ -44,6 +49,7 @@ internal sealed record BenchSettings(
         var only = new HashSet<string>(StringComparer.Ordinal);
         var diagnose = false;
         int? viewers = null;
+        int? rate = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -64,8 +70,12 @@ internal sealed record BenchSettings(
                     viewers = n;
                     i++;
                     break;
+                case "--rate" when i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var r) && r is > 0 and <= 1_000:
+                    rate = r;
+                    i++;
+                    break;
                 default:
-                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick | --full] [--viewers N] [--diagnose] [--only <scenario prefix>]...");
+                    Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--quick | --full] [--viewers N] [--rate N] [--diagnose] [--only <scenario prefix>]...");
                     return null;
             }
         }
@@ -77,6 +87,11 @@ internal sealed record BenchSettings(
             Diagnose = diagnose,
             Deadline = diagnose ? settings.Deadline * 2 : settings.Deadline,
             FanoutViewers = viewers ?? settings.FanoutViewers,
+            EventsPerSecond = rate ?? settings.EventsPerSecond,
+            // Another rate keeps the window's length: fewer events per window at a lower rate.
+            FanoutEventsPerWindow = rate is { } eventsPerSecond
+                ? Math.Max(10, settings.FanoutEventsPerWindow * eventsPerSecond / settings.EventsPerSecond)
+                : settings.FanoutEventsPerWindow,
         };
     }
 }

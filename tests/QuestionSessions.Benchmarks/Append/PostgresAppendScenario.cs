@@ -14,7 +14,7 @@ namespace QuestionSessions.Benchmarks.Append;
 internal sealed class PostgresAppendScenario(BenchSettings settings) : IScenario
 {
     public ScenarioPlan Plan { get; } = new(
-        $"append-pg-{settings.AppendWriters}", "commands/s", settings.Warmups, settings.AppendPairs, RatioOf.OursOverBaseline, 0.8, TargetIsMinimum: true);
+        $"append-pg-{settings.AppendWriters}", "commands/s", settings.Warmups, settings.AppendPairs, RatioOf.OursOverBaseline, 0.8, TargetIsMinimum: true, MaxWarmups: settings.AppendMaxWarmups);
 
     public bool NeedsPostgres => true;
 

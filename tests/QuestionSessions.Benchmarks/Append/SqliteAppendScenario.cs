@@ -12,7 +12,7 @@ namespace QuestionSessions.Benchmarks.Append;
 internal sealed class SqliteAppendScenario(BenchSettings settings) : IScenario
 {
     public ScenarioPlan Plan { get; } = new(
-        "append-sqlite", "commands/s", settings.Warmups, settings.AppendPairs, RatioOf.OursOverBaseline, 0.8, TargetIsMinimum: true);
+        "append-sqlite", "commands/s", settings.Warmups, settings.AppendPairs, RatioOf.OursOverBaseline, 0.8, TargetIsMinimum: true, MaxWarmups: settings.AppendMaxWarmups);
 
     public bool NeedsPostgres => false;
 

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace QuestionSessions.Benchmarks.Machine;
 
 /// <summary>
-/// The process's open-file limit (RLIMIT_NOFILE). Every viewer costs two descriptors in this process when
-/// client and server share it. The .NET runtime already lifts the soft limit to the hard one at start-up;
+/// The process's open-file limit (RLIMIT_NOFILE), which child processes inherit. Every viewer costs one
+/// descriptor in this process (the real node's end; its client end and the bare hub live in child
+/// processes) and one in each child that holds the other ends. The .NET runtime already lifts the soft limit to the hard one at start-up;
 /// when that is still too low this raises the hard limit too, which works with CAP_SYS_RESOURCE (root
 /// outside a restricted container), the same thing <c>ulimit -n</c> would do in the shell before starting.
 /// Re-running under <c>bash -c 'ulimit -n …; exec …'</c> would gain nothing: the shell meets the same hard
@@ -43,10 +44,10 @@ internal static partial class DescriptorLimit
         }
 
         var errno = Marshal.GetLastPInvokeError();
-        return $"This run needs about {needed} open files (client and server ends of every viewer live in this process) but the limit is "
+        return $"This run needs about {needed} open files (this process holds one end of every viewer) but the limit is "
             + $"{current.Soft} (hard {current.Hard}) and could not be raised (setrlimit errno {errno}: the hard limit needs CAP_SYS_RESOURCE). "
             + "Raise it where the process starts, e.g. `ulimit -Hn 65536; ulimit -n 65536` as root in the shell, docker run --ulimit nofile=65536:65536, "
-            + "or systemd LimitNOFILE=65536; or run fewer viewers with --viewers N (each needs about 4 descriptors).";
+            + "or systemd LimitNOFILE=65536; or run fewer viewers with --viewers N (each needs about 1 descriptor here).";
     }
 
     private static bool TrySoft(ulong hard)

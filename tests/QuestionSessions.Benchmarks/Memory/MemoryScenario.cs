@@ -39,7 +39,7 @@ internal sealed class MemoryScenario(BenchSettings settings) : IScenario
 
     private async Task<WindowFigure> MeasureAsync(string kind, CancellationToken cancellationToken)
     {
-        await using var server = await ServerProcess.StartAsync(kind, cancellationToken);
+        await using var server = await Children.ServerChild.StartAsync(kind, cancellationToken);
         var sitting = RealServer.DemoSitting;
         var version = 0L;
         await using (var warm = await ViewerCrowd.ConnectAsync(server.Hub, WarmViewers, null,

@@ -14,11 +14,22 @@ internal static class AlternatingRunner
     public static async Task<ScenarioResult> RunAsync(ScenarioPlan plan, Window ours, Window baseline, CancellationToken cancellationToken)
     {
         var result = new ScenarioResult(plan);
-        for (var i = 0; i < plan.Warmups; i++)
+        var most = Math.Max(plan.Warmups, plan.MaxWarmups);
+        WindowFigure? previousOurs = null, previousBaseline = null;
+        for (var i = 0; i < most; i++)
         {
             var o = await ours(-1, cancellationToken);
             var b = await baseline(-1, cancellationToken);
-            Console.WriteLine($"  {plan.Name,-24} warm-up {i + 1}/{plan.Warmups}: ours {Format(o.Value)}, baseline {Format(b.Value)} {plan.Unit} (discarded)");
+            var steady = previousOurs is not null && Steady(previousOurs.Value, o.Value) && Steady(previousBaseline!.Value, b.Value);
+            Console.WriteLine($"  {plan.Name,-24} warm-up {i + 1}/{(most > plan.Warmups ? $"{plan.Warmups}..{most}" : most)}: "
+                + $"ours {Format(o.Value)}, baseline {Format(b.Value)} {plan.Unit} (discarded{(steady ? ", steady" : "")})");
+            result.WarmupPairs = i + 1;
+            if (i + 1 >= plan.Warmups && steady)
+            {
+                break;
+            }
+
+            (previousOurs, previousBaseline) = (o, b);
         }
 
         for (var i = 0; i < plan.Pairs; i++)
@@ -32,6 +43,8 @@ internal static class AlternatingRunner
 
         return result;
     }
+
+    private static bool Steady(double previous, double current) => Math.Abs(current - previous) <= ScenarioPlan.SteadyWithin * Math.Abs(previous);
 
     private static string Extras(WindowFigure ours, WindowFigure baseline) => ours.Extra is null ? "" :
         string.Concat(ours.Extra.Keys.Select(name => $"; {name} {Format(ours[name])} vs {Format(baseline[name])}"));

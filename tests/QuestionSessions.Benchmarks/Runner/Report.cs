@@ -68,6 +68,7 @@ internal static class Report
                 ["target"] = r.Plan.TargetText,
                 ["targetMet"] = r.Failure is null && r.TargetMet,
                 ["failure"] = r.Failure,
+                ["warmupPairs"] = r.WarmupPairs,
                 ["windows"] = new JsonArray([.. r.Windows.Select(w => (JsonNode)new JsonObject
                 {
                     ["ours"] = Figure(w.Ours),

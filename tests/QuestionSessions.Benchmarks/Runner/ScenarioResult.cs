@@ -9,6 +9,9 @@ internal sealed class ScenarioResult(ScenarioPlan plan)
 
     public List<WindowPair> Windows { get; } = [];
 
+    /// <summary>Warm-up pairs run and discarded before the windows.</summary>
+    public int WarmupPairs { get; set; }
+
     /// <summary>Median of the ours windows.</summary>
     public double Value => Stats.Median(Windows.Select(w => w.Ours.Value));
 
