@@ -58,6 +58,19 @@ public abstract class EventSourcedGrain<TDecider, TState, TCommand, TEvent> : Gr
 
     private string StreamId => StreamIdOf(Key);
 
+    /// <summary>The state as of <see cref="Version"/>.</summary>
+    protected TState State => _state;
+
+    protected long Version => _version;
+
+    protected TimeProvider Time => _time;
+
+    /// <summary>
+    /// Called in the grain's turn after activation and after every accepted append, so a grain can keep
+    /// something outside the stream in step with its state (a reminder for the next deadline).
+    /// </summary>
+    protected virtual Task OnStateChangedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (await _store.LoadSnapshotAsync(StreamId, cancellationToken) is { } snapshot && TryRestore(snapshot) is ({ } restored, var hash))
@@ -68,6 +81,10 @@ public abstract class EventSourcedGrain<TDecider, TState, TCommand, TEvent> : Gr
         }
 
         await CatchUpAsync(cancellationToken);
+        if (_version > 0)
+        {
+            await OnStateChangedAsync(cancellationToken);
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -198,6 +215,7 @@ public abstract class EventSourcedGrain<TDecider, TState, TCommand, TEvent> : Gr
             await SnapshotAsync(cancellationToken);
         }
 
+        await OnStateChangedAsync(cancellationToken);
         return new CommandReply(CommandOutcome.Accepted, _version);
     }
 

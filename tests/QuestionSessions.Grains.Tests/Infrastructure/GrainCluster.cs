@@ -30,7 +30,7 @@ internal sealed class GrainCluster : IAsyncDisposable
         var store = EventStoreFactory.Create(provider, connectionString, TimeProvider.System);
         await store.InitializeAsync(TestContext.Current.CancellationToken);
         var builder = new TestClusterBuilder(silos);
-        builder.Options.ConfigureFileLogging = false;
+        builder.Options.ConfigureFileLogging = Environment.GetEnvironmentVariable("QS_TEST_SILO_LOG") is { Length: > 0 };
         builder.Properties["Storage:Provider"] = provider;
         builder.Properties["Storage:ConnectionString"] = connectionString;
         foreach (var (key, value) in settings)
@@ -61,14 +61,16 @@ internal sealed class GrainCluster : IAsyncDisposable
 
     public ISittingGrain Sitting(Guid id, int through = 0) => Through(through).GetGrain<ISittingGrain>(id);
 
-    /// <summary>The silos that hold an activation of the sitting, as the cluster's management grain reports them.</summary>
-    public async Task<IReadOnlyList<SiloAddress>> HostsOfAsync(Guid sittingId)
+    /// <summary>The silos that hold an activation of the grain, as the cluster's management grain reports them.</summary>
+    public async Task<IReadOnlyList<SiloAddress>> HostsOfAsync(GrainId grainId)
     {
         var management = _cluster.Client.GetGrain<IManagementGrain>(0);
-        var grainId = Through(0).GetGrain<ISittingGrain>(sittingId).GetGrainId();
         var statistics = await management.GetDetailedGrainStatistics();
         return [.. statistics.Where(s => s.GrainId == grainId).Select(s => s.SiloAddress)];
     }
+
+    /// <summary>The silos that hold an activation of the sitting, as the cluster's management grain reports them.</summary>
+    public Task<IReadOnlyList<SiloAddress>> HostsOfAsync(Guid sittingId) => HostsOfAsync(Through(0).GetGrain<ISittingGrain>(sittingId).GetGrainId());
 
     public SiloHandle Silo(SiloAddress address) => _cluster.Silos.Single(s => s.SiloAddress.Equals(address));
 

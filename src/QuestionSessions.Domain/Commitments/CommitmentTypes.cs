@@ -1,0 +1,87 @@
+namespace QuestionSessions.Domain.Commitments;
+
+/// <summary>A promise made in public, or a question owed a written answer after the sitting.</summary>
+public enum CommitmentKind
+{
+    Commitment,
+    WrittenAnswer,
+}
+
+/// <summary>Where a commitment comes from.</summary>
+public enum SourceKind
+{
+    /// <summary>An answer in a questioning sitting: sitting → cluster → question → answer.</summary>
+    Answer,
+    /// <summary>A task clause of the body's resolution on questioning.</summary>
+    ResolutionClause,
+    /// <summary>A recommendation of a topical supervision.</summary>
+    Recommendation,
+}
+
+/// <summary>
+/// Where a commitment stands. Overdue is not a status: a commitment in progress, submitted or claimed
+/// can also be overdue (<see cref="CommitmentState.OverdueSince"/>), and the ledger shows both.
+/// </summary>
+public enum CommitmentStatus
+{
+    None,
+    InProgress,
+    /// <summary>Submitted to the competent authority (đã trình cấp có thẩm quyền).</summary>
+    Submitted,
+    /// <summary>The owner says it is done; the questioner or the supervising committee has not yet said.</summary>
+    Claimed,
+    Verified,
+    Disputed,
+    PartiallyFulfilled,
+    NotFulfilled,
+    Withdrawn,
+}
+
+/// <summary>What the questioner or the supervising committee found.</summary>
+public enum Assessment
+{
+    Verified,
+    Disputed,
+    PartiallyFulfilled,
+    NotFulfilled,
+}
+
+/// <summary>
+/// The chain a commitment came from. For an answer: the body, sitting, issue cluster, question and the
+/// deputy who asked it; for a resolution: the resolution and its clause number; for a supervision: the
+/// topic and the recommendation. Fields of the other kinds stay null.
+/// </summary>
+public sealed record Provenance(
+    SourceKind Kind,
+    string BodyId,
+    Guid? SittingId = null,
+    Guid? ClusterId = null,
+    Guid? QuestionId = null,
+    string? QuestionerId = null,
+    Guid? ResolutionId = null,
+    int? Clause = null,
+    Guid? TopicId = null,
+    Guid? RecommendationId = null)
+{
+    /// <summary>Why the chain is incomplete for its kind, or null.</summary>
+    public string? Problem() => Kind switch
+    {
+        _ when string.IsNullOrWhiteSpace(BodyId) => "A commitment belongs to a body.",
+        SourceKind.Answer when SittingId is null || ClusterId is null || QuestionId is null =>
+            "A commitment made in an answer names its sitting, issue cluster and question.",
+        SourceKind.ResolutionClause when ResolutionId is null || Clause is not > 0 =>
+            "A commitment from a resolution names the resolution and a clause number.",
+        SourceKind.Recommendation when TopicId is null || RecommendationId is null =>
+            "A commitment from a supervision names the topic and the recommendation.",
+        _ => null,
+    };
+}
+
+/// <summary>The one agency responsible, and the official who made the commitment (when one did).</summary>
+public sealed record CommitmentOwner(string AgencyId, string AgencyName, string? OfficialId = null, string? OfficialName = null);
+
+/// <summary>
+/// The date by which the commitment is kept (the whole day, Asia/Ho_Chi_Minh), and how it was put when
+/// it was not a date: "before session 11" is resolved to the day before that session opens.
+/// </summary>
+public sealed record CommitmentDeadline(DateOnly Date, string? Label = null);

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using QuestionSessions.Domain;
+using QuestionSessions.Domain.Commitments;
+using QuestionSessions.Grains.Aggregates;
+
+namespace QuestionSessions.Grains.Commitments;
+
+/// <summary>
+/// A commitment's deadline acts through one Orleans reminder, kept registered for the next instant at
+/// which something may come due (<see cref="CommitmentMilestones.Next"/>) and removed once nothing can.
+/// A tick runs <see cref="RunMilestones"/> through the same decide-and-append path as any command: the
+/// decider records each reminder and the overdue transition once, so a tick that fires twice, late, or on
+/// another silo after a failover appends nothing the second time, and the expected-version check guards
+/// the rare moment two activations exist.
+/// </summary>
+public sealed class CommitmentGrain(AggregateServices<CommitmentState> services, ILogger<CommitmentGrain> logger)
+    : EventSourcedGrain<CommitmentDecider, CommitmentState, CommitmentCommand, CommitmentEvent>(services, logger), ICommitmentGrain, IRemindable
+{
+    public const string DeadlineReminder = "deadline";
+
+    // The tick re-registers for the next milestone, so the period only matters when a tick is missed (no
+    // silo held the reminder at its time: Orleans then skips to the next period), and bounds how late.
+    private static readonly TimeSpan Period = TimeSpan.FromHours(1);
+
+    private DateTimeOffset? _registeredFor;
+
+    /// <summary>The event stream of the commitment with this id.</summary>
+    public static string StreamId(Guid commitmentId) => StreamIdOf(commitmentId.ToString());
+
+    protected override string Key => this.GetPrimaryKey().ToString();
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminder)
+        {
+            return;
+        }
+
+        var reply = await Execute(new Immutable<CommitmentCommand>(new RunMilestones(Actor.System, Time.GetUtcNow())), new CommandOptions(CorrelationId: "reminder"));
+        if (reply.Outcome is not (CommandOutcome.Accepted or CommandOutcome.Repeated))
+        {
+            logger.LogWarning("The deadline reminder of {Commitment} was answered {Outcome} ({Error})", Key, reply.Outcome, reply.Error?.Code);
+        }
+
+        // An accepted tick that changed nothing did not pass through OnStateChangedAsync: move the reminder on here.
+        await KeepReminderAsync(force: true);
+    }
+
+    protected override Task OnStateChangedAsync(CancellationToken cancellationToken) => KeepReminderAsync(force: false);
+
+    private async Task KeepReminderAsync(bool force)
+    {
+        var now = Time.GetUtcNow();
+        // Something already due (a deadline passed while no silo held the reminder) is run at once.
+        var next = CommitmentMilestones.Due(State, now).Count > 0 ? now : CommitmentMilestones.Next(State, now);
+        if (!force && next == _registeredFor)
+        {
+            return;
+        }
+
+        if (next is { } at)
+        {
+            var due = at - now;
+            await this.RegisterOrUpdateReminder(DeadlineReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, Period);
+        }
+        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _registeredFor = next;
+    }
+}
