@@ -22,16 +22,21 @@ internal static class SiloHosting
         TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory,
     ];
 
+    /// <summary>Pins Orleans' maintenance clocks to real time; the grains and reminders use the container's <see cref="TimeProvider"/>.</summary>
+    internal static void KeepOrleansOnRealTime(IServiceCollection services)
+    {
+        foreach (var area in RealTimeAreas)
+        {
+            services.AddKeyedSingleton(area, TimeProvider.System);
+        }
+    }
+
     public static void AddSilo(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings();
         var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         var postgres = storage.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
-        foreach (var area in RealTimeAreas)
-        {
-            builder.Services.AddKeyedSingleton(area, TimeProvider.System);
-        }
-
+        KeepOrleansOnRealTime(builder.Services);
         builder.Services.AddQuestionSessionsGrains(builder.Configuration);
         builder.UseOrleans(silo =>
         {

@@ -8,8 +8,6 @@ namespace QuestionSessions.Benchmarks.Children;
 /// <summary>The parent side of <see cref="ServerChildMode"/>.</summary>
 internal sealed class ServerChild : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
     private readonly ChildProcess _process;
 
     private ServerChild(ChildProcess process, Uri hub)
@@ -41,18 +39,11 @@ internal sealed class ServerChild : IAsyncDisposable
     /// Stopwatch timestamp at which the child took it, the send's time mark.
     /// </summary>
     public async Task<long> BroadcastAsync(LiveEvent payload, CancellationToken cancellationToken) =>
-        long.Parse(await _process.AskAsync("broadcast " + JsonSerializer.Serialize(payload, Json), "queued", cancellationToken), CultureInfo.InvariantCulture);
+        long.Parse(await _process.AskAsync("broadcast " + JsonSerializer.Serialize(payload, ServerChildMode.LiveEventJson), "queued", cancellationToken), CultureInfo.InvariantCulture);
 
     /// <summary>Returns once every queued broadcast has been sent.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) =>
         _process.AskAsync("flush", "flushed", cancellationToken, TimeSpan.FromMinutes(10));
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        QuestionSessions.Server.Hosting.Extensions.ConfigureJson(options);
-        return options;
-    }
 }

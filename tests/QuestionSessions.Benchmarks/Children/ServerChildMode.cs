@@ -24,11 +24,12 @@ internal static class ServerChildMode
 {
     public const string Argument = "--server-child";
 
+    /// <summary>How the parent writes a live event for <c>broadcast</c> and this side reads it: the hub's own JSON settings.</summary>
+    public static readonly JsonSerializerOptions LiveEventJson = CreateLiveEventJson();
+
     public static async Task<int> RunAsync(string kind)
     {
         var directory = Directory.CreateTempSubdirectory("qs-bench-server.");
-        var json = new JsonSerializerOptions();
-        QuestionSessions.Server.Hosting.Extensions.ConfigureJson(json);
         try
         {
             await using var server = await StartAsync(kind, directory.FullName);
@@ -44,7 +45,7 @@ internal static class ServerChildMode
                 }
                 else if (line.StartsWith("broadcast ", StringComparison.Ordinal) && sender is not null)
                 {
-                    var payload = JsonSerializer.Deserialize<LiveEvent>(line["broadcast ".Length..], json)
+                    var payload = JsonSerializer.Deserialize<LiveEvent>(line["broadcast ".Length..], LiveEventJson)
                         ?? throw new InvalidOperationException("broadcast needs a live event.");
                     ChildProcess.Reply("queued", sender.Enqueue(payload).ToString(CultureInfo.InvariantCulture));
                 }
@@ -70,6 +71,13 @@ internal static class ServerChildMode
             SqliteConnection.ClearAllPools();
             directory.Delete(recursive: true);
         }
+    }
+
+    private static JsonSerializerOptions CreateLiveEventJson()
+    {
+        var options = new JsonSerializerOptions();
+        QuestionSessions.Server.Hosting.Extensions.ConfigureJson(options);
+        return options;
     }
 
     private static MemorySample Measure(int connections)

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 using Orleans.TestingHost;
 using QuestionSessions.Grains.Aggregates;
 using QuestionSessions.Runtime.Storage;
@@ -17,12 +16,6 @@ namespace QuestionSessions.Grains.Tests.Infrastructure;
 /// </summary>
 public sealed class StoreSilo : ISiloConfigurator
 {
-    private static readonly string[] RealTimeAreas =
-    [
-        TimeProviderNames.Membership, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers,
-        TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory,
-    ];
-
     public void Configure(ISiloBuilder siloBuilder)
     {
         var configuration = siloBuilder.Configuration;
@@ -33,10 +26,7 @@ public sealed class StoreSilo : ISiloConfigurator
         if (configuration["Test:Clock"] is { } clock)
         {
             siloBuilder.Services.AddSingleton<TimeProvider>(TestClocks.Get(clock));
-            foreach (var area in RealTimeAreas)
-            {
-                siloBuilder.Services.AddKeyedSingleton(area, TimeProvider.System);
-            }
+            QuestionSessions.Server.Cluster.SiloHosting.KeepOrleansOnRealTime(siloBuilder.Services);
         }
         else
         {
