@@ -10,4 +10,6 @@ public sealed record SeatMember(Member Member, Actor Actor, DateTimeOffset Now) 
 
 public sealed record AppointOfficial(Official Official, Actor Actor, DateTimeOffset Now) : BodyCommand(Actor, Now);
 
+public sealed record RegisterAgency(Agency Agency, Actor Actor, DateTimeOffset Now) : BodyCommand(Actor, Now);
+
 public sealed record AdoptRulesProfile(RulesProfile Profile, Actor Actor, DateTimeOffset Now) : BodyCommand(Actor, Now);

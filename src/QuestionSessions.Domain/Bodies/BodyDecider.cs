@@ -25,6 +25,7 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             EstablishBody c => Establish(c, state),
             SeatMember c => Seat(c, state),
             AppointOfficial c => Appoint(c, state),
+            RegisterAgency c => Register(c, state),
             AdoptRulesProfile c => Adopt(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
         };
@@ -38,6 +39,7 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
         },
         MemberSeated e => state with { Members = state.Members.SetItem(e.Member.MemberId, e.Member) },
         OfficialAppointed e => state with { Officials = state.Officials.SetItem(e.Official.OfficialId, e.Official) },
+        AgencyRegistered e => state with { Agencies = state.Agencies.SetItem(e.Agency.AgencyId, e.Agency) },
         RulesProfileAdopted e => state with
         {
             RulesProfiles = state.RulesProfiles.RemoveAll(p => p.EffectiveFrom == e.Profile.EffectiveFrom)
@@ -92,10 +94,37 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "id_taken", "This id already names a member of the body.");
         }
 
+        if (c.Official.AgencyId is { } agencyId && !state.Agencies.ContainsKey(agencyId))
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "agency_not_found", "Register the official's agency with the body first.");
+        }
+
         return state.Officials.TryGetValue(c.Official.OfficialId, out var known) && known == c.Official
             ? Decision<BodyEvent>.Nothing
             : Decision<BodyEvent>.Accept(new OfficialAppointed(c.Official, c.Actor.Ref, c.Now));
     }
+
+    private static Decision<BodyEvent> Register(RegisterAgency c, BodyState state)
+    {
+        var agency = c.Agency with { AgencyId = c.Agency.AgencyId?.Trim() ?? "", Name = c.Agency.Name?.Trim() ?? "", NameEn = c.Agency.NameEn?.Trim() ?? "" };
+        if (!IsId(agency.AgencyId) || !Texts.HasContent(agency.Name) || !Texts.Fits(agency.Name, 200) || agency.NameEn.Length > 200)
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "agency_invalid",
+                "An agency needs an id of 1 to 64 letters, digits, '-', '_' or '.', and a name of at most 200 characters.");
+        }
+
+        if (state.Members.ContainsKey(agency.AgencyId) || state.Officials.ContainsKey(agency.AgencyId))
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "id_taken", "This id already names a member or an official of the body.");
+        }
+
+        return state.Agencies.TryGetValue(agency.AgencyId, out var known) && known == agency
+            ? Decision<BodyEvent>.Nothing
+            : Decision<BodyEvent>.Accept(new AgencyRegistered(agency, c.Actor.Ref, c.Now));
+    }
+
+    private static bool IsId(string id) =>
+        id.Length is > 0 and <= 64 && id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.');
 
     private static Decision<BodyEvent> Adopt(AdoptRulesProfile c, BodyState state)
     {

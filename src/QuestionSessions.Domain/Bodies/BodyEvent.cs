@@ -13,5 +13,8 @@ public sealed record MemberSeated(Member Member, ActorRef By, DateTimeOffset At)
 [EventAlias("official_appointed")]
 public sealed record OfficialAppointed(Official Official, ActorRef By, DateTimeOffset At) : BodyEvent(At);
 
+[EventAlias("agency_registered")]
+public sealed record AgencyRegistered(Agency Agency, ActorRef By, DateTimeOffset At) : BodyEvent(At);
+
 [EventAlias("rules_profile_adopted")]
 public sealed record RulesProfileAdopted(RulesProfile Profile, ActorRef By, DateTimeOffset At) : BodyEvent(At);

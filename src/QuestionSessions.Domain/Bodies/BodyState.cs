@@ -25,6 +25,8 @@ public sealed record BodyState
 
     public ImmutableSortedDictionary<string, Official> Officials { get; init; } = ImmutableSortedDictionary<string, Official>.Empty;
 
+    public ImmutableSortedDictionary<string, Agency> Agencies { get; init; } = ImmutableSortedDictionary<string, Agency>.Empty;
+
     /// <summary>Ordered by effective date; a later profile replaces an earlier one from its date on.</summary>
     public ImmutableList<RulesProfile> RulesProfiles { get; init; } = [];
 

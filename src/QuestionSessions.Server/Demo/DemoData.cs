@@ -13,7 +13,7 @@ internal sealed record DemoData(
 
 internal sealed record DemoBody(
     string BodyId, BodyKind Kind, string Name, string NameEn, string? ParentBodyId, string Term, string RulesProfile,
-    IReadOnlyList<Member> Members, IReadOnlyList<Official> Officials);
+    IReadOnlyList<Member> Members, IReadOnlyList<Agency> Agencies, IReadOnlyList<Official> Officials);
 
 internal sealed record DemoAccount(string Username, string DisplayName, IReadOnlyList<Grant> Grants);
 

@@ -53,6 +53,11 @@ internal sealed class DemoSeeder(
                 await accounts.CreateAsync(member.MemberId, member.Name, options.Value.Password, [new Grant(Role.Deputy, body.BodyId, member.MemberId)], cancellationToken);
             }
 
+            foreach (var agency in body.Agencies)
+            {
+                await Body(body.BodyId, new RegisterAgency(agency, admin, now), cancellationToken);
+            }
+
             foreach (var official in body.Officials)
             {
                 await Body(body.BodyId, new AppointOfficial(official, admin, now), cancellationToken);

@@ -219,4 +219,49 @@ public sealed class BodyDeciderTests
 
         Assert.Equal(expected, state.ProfileOn(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture))?.Name);
     }
+
+    private static readonly Agency Finance = new("na-a-finance", "Bộ Tài chính", "Ministry of Finance");
+
+    [Fact]
+    public void RegisterAgency_adds_it_trimmed_and_a_repeat_is_a_no_op()
+    {
+        var state = Apply(Established(), new RegisterAgency(Finance with { Name = "  Bộ Tài chính " }, Actors.Admin, Now));
+
+        Assert.Equal(Finance, state.Agencies["na-a-finance"]);
+        DecisionAssert.NoOp(BodyDecider.Decide(new RegisterAgency(Finance, Actors.Admin, Now), state));
+    }
+
+    [Theory]
+    [InlineData("", "Bộ Tài chính")]
+    [InlineData("na a finance", "Bộ Tài chính")]
+    [InlineData("na-a-finance", " \u200b ")]
+    [InlineData("na-a-<script>", "Bộ Tài chính")]
+    public void RegisterAgency_without_a_plain_id_or_a_name_is_invalid(string id, string name)
+    {
+        var decision = BodyDecider.Decide(new RegisterAgency(new Agency(id, name, ""), Actors.Admin, Now), Established());
+
+        DecisionAssert.Refused(decision, ErrorKind.Invalid, "agency_invalid");
+    }
+
+    [Theory]
+    [InlineData(Role.Secretariat)]
+    [InlineData(Role.AgencyOfficer)]
+    public void RegisterAgency_by_anyone_but_an_administrator_is_forbidden(Role role)
+    {
+        var decision = BodyDecider.Decide(new RegisterAgency(Finance, Actors.Holding(role, "na"), Now), Established());
+
+        DecisionAssert.Refused(decision, ErrorKind.Forbidden, "admin_required");
+    }
+
+    [Fact]
+    public void AppointOfficial_of_an_unregistered_agency_is_invalid_and_of_a_registered_one_is_accepted()
+    {
+        var state = Established();
+        var minister = Minister with { AgencyId = Finance.AgencyId };
+
+        DecisionAssert.Refused(BodyDecider.Decide(new AppointOfficial(minister, Actors.Admin, Now), state), ErrorKind.Invalid, "agency_not_found");
+
+        state = Apply(Apply(state, new RegisterAgency(Finance, Actors.Admin, Now)), new AppointOfficial(minister, Actors.Admin, Now));
+        Assert.Equal("na-a-finance", state.Officials[Minister.OfficialId].AgencyId);
+    }
 }
