@@ -19,6 +19,7 @@ public sealed class EventAliasTests
             ["BodyEstablished"] = "body_established",
             ["MemberSeated"] = "member_seated",
             ["OfficialAppointed"] = "official_appointed",
+            ["AgencyRegistered"] = "agency_registered",
             ["RulesProfileAdopted"] = "rules_profile_adopted",
             ["SittingScheduled"] = "sitting_scheduled",
             ["QuestionFiled"] = "question_filed",
