@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Grains.Aggregates;
+using QuestionSessions.Grains.Commitments;
 
 namespace QuestionSessions.Grains.Sittings;
 
@@ -17,4 +18,19 @@ public sealed class SittingGrain(AggregateServices<SittingState> services, ILogg
     public static string StreamId(Guid sittingId) => StreamIdOf(sittingId.ToString());
 
     protected override string Key => this.GetPrimaryKey().ToString();
+
+    // What the commitments ledger takes from a sitting, counted so the intake is nudged only when it grew.
+    private int _owed = -1;
+
+    /// <summary>
+    /// After a commitment is recorded or a question is left owed a written answer, the intake is told at once
+    /// (one-way: the command does not wait for the ledger); its periodic sweep covers a nudge lost with a silo.
+    /// </summary>
+    protected override Task OnStateChangedAsync(CancellationToken cancellationToken)
+    {
+        var owed = State.Commitments.Count + State.Questions.Count(q => q.WrittenAnswerDueBy is not null);
+        var grew = _owed >= 0 && owed > _owed;
+        _owed = owed;
+        return grew ? GrainFactory.GetGrain<ICommitmentIntakeGrain>(0).Nudge() : Task.CompletedTask;
+    }
 }

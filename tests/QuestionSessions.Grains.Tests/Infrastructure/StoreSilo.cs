@@ -41,7 +41,13 @@ public sealed class StoreSilo : ISiloConfigurator
                 o.ConnectionString = connectionString;
             });
         }
+        else
+        {
+            siloBuilder.UseInMemoryReminderService();
+        }
 
+        // State grains (the commitment intake's checkpoint) keep it in memory here; the server uses ADO.NET storage.
+        siloBuilder.AddMemoryGrainStorageAsDefault();
         siloBuilder.Services.AddQuestionSessionsGrains(configuration);
         if (Environment.GetEnvironmentVariable("QS_TEST_SILO_LOG") is { Length: > 0 } category)
         {

@@ -89,7 +89,8 @@ public abstract class OrleansTablesContract
             found.AddRange((await table.ReadRows(cuts[i], cuts[(i + 1) % cuts.Length], Ct)).Reminders.Select(r => r.GrainId));
         }
 
-        Assert.Equal(grains.Order(), found.Order());
+        // The server's own reminders (the commitments intake's sweep) are in the table too: compare this test's.
+        Assert.Equal(grains.Order(), found.Where(g => g.Type == grains[0].Type).Order());
         Assert.False(await table.RemoveRow(grains[0], "deadline", "999", Ct));
         Assert.True(await table.RemoveRow(grains[0], "deadline", etag!, Ct));
         Assert.Empty((await table.ReadRows(grains[0], Ct)).Reminders);

@@ -1,0 +1,153 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using QuestionSessions.Domain;
+using QuestionSessions.Domain.Commitments;
+using QuestionSessions.Domain.Sittings;
+using QuestionSessions.Grains.Aggregates;
+using QuestionSessions.Grains.Bodies;
+using QuestionSessions.Grains.Sittings;
+using QuestionSessions.Runtime.Aggregates;
+using QuestionSessions.Runtime.Storage;
+
+namespace QuestionSessions.Grains.Commitments;
+
+/// <summary>Where the intake has read the feed to, kept by Orleans' grain storage.</summary>
+[GenerateSerializer]
+public sealed class IntakeCheckpoint
+{
+    [Id(0)]
+    public long TransactionId { get; set; }
+
+    [Id(1)]
+    public long Position { get; set; }
+}
+
+/// <remarks>
+/// Safe to repeat: a commitment's id is the one the sitting recorded (or, for a written answer, derived
+/// from the sitting and question), and making a commitment that exists with the same source is a no-op.
+/// So the checkpoint is written after the commitments of a page are made, and a crash in between only
+/// makes them again, harmlessly. A commitment the ledger cannot open (its official names no registered
+/// agency) is logged and left; the checkpoint moves on.
+/// </remarks>
+public sealed class CommitmentIntakeGrain(
+    [PersistentState("commitment-intake")] IPersistentState<IntakeCheckpoint> checkpoint,
+    IEventStore store,
+    ILogger<CommitmentIntakeGrain> logger) : Grain, ICommitmentIntakeGrain, IRemindable
+{
+    public const string SweepReminder = "sweep";
+
+    private const int Page = 500;
+
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(5);
+
+    private static readonly EventCodec<SittingEvent> Codec = new();
+
+    private static readonly string SittingPrefix = SittingGrain.StreamId(Guid.Empty)[..^Guid.Empty.ToString().Length];
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await this.RegisterOrUpdateReminder(SweepReminder, SweepPeriod, SweepPeriod, cancellationToken);
+    }
+
+    public async Task Nudge() => await CatchUp();
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == SweepReminder)
+        {
+            await CatchUp();
+        }
+    }
+
+    public async Task<int> CatchUp(CancellationToken cancellationToken = default)
+    {
+        var opened = 0;
+        while (true)
+        {
+            var from = new FeedPosition(checkpoint.State.TransactionId, checkpoint.State.Position);
+            var page = await store.ReadFeedAsync(from, Page, cancellationToken);
+            foreach (var entry in page.Entries)
+            {
+                if (entry.Event.StreamId.StartsWith(SittingPrefix, StringComparison.Ordinal)
+                    && entry.Event.Type is "commitment_recorded" or "written_answer_required"
+                    && Guid.TryParse(entry.Event.StreamId.AsSpan(SittingPrefix.Length), out var sittingId))
+                {
+                    opened += await OpenAsync(sittingId, Codec.Decode(entry.Event), cancellationToken) ? 1 : 0;
+                }
+            }
+
+            if (page.Next != from)
+            {
+                checkpoint.State.TransactionId = page.Next.TransactionId;
+                checkpoint.State.Position = page.Next.Position;
+                await checkpoint.WriteStateAsync(cancellationToken);
+            }
+
+            if (page.Entries.Count < Page)
+            {
+                return opened;
+            }
+        }
+    }
+
+    /// <summary>The id of the commitment tracking a question owed a written answer.</summary>
+    public static Guid WrittenAnswerId(Guid sittingId, Guid questionId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"written-answer|{sittingId:N}|{questionId:N}")).AsSpan(0, 16));
+
+    private async Task<bool> OpenAsync(Guid sittingId, SittingEvent @event, CancellationToken cancellationToken)
+    {
+        if (await GrainFactory.GetGrain<ISittingGrain>(sittingId).Get(cancellationToken) is not (var sitting, _))
+        {
+            return false;
+        }
+
+        var (commitmentId, kind, questionId, official, text, deadline, by) = @event switch
+        {
+            CommitmentRecorded e => (e.CommitmentId, CommitmentKind.Commitment, e.QuestionId, e.Respondent, e.Text, e.Deadline, (ActorRef?)e.By),
+            WrittenAnswerRequired e => (WrittenAnswerId(sittingId, e.QuestionId), CommitmentKind.WrittenAnswer, e.QuestionId, e.Respondent,
+                sitting.Question(e.QuestionId)?.Text ?? "", e.DueBy, (ActorRef?)null),
+            _ => default,
+        };
+
+        if (sitting.Question(questionId) is not { ClusterId: { } clusterId } question)
+        {
+            logger.LogWarning("Sitting {Sitting}: {Event} names question {Question}, which is not in a cluster; no commitment opened",
+                sittingId, @event.GetType().Name, questionId);
+            return false;
+        }
+
+        var owner = await OwnerOfAsync(sitting.BodyId, official, cancellationToken);
+        if (owner is null)
+        {
+            logger.LogWarning("Sitting {Sitting}: official {Official} names no registered agency; commitment {Commitment} not opened",
+                sittingId, official.OfficialId, commitmentId);
+            return false;
+        }
+
+        var provenance = new Provenance(SourceKind.Answer, sitting.BodyId, sittingId, clusterId, questionId, question.DeputyId);
+        var make = new MakeCommitment(commitmentId, kind, provenance, [owner], text, null,
+            new CommitmentDeadline(deadline), by, Actor.System, @event.At);
+        var reply = await GrainFactory.GetGrain<ICommitmentGrain>(commitmentId).ExecuteAsync(make, new CommandOptions(CorrelationId: "intake"), cancellationToken);
+        if (reply.Error is { } error)
+        {
+            logger.LogWarning("Sitting {Sitting}: commitment {Commitment} refused by the ledger: {Code} {Message}", sittingId, commitmentId, error.Code, error.Message);
+            return false;
+        }
+
+        return reply.Outcome == CommandOutcome.Accepted && reply.Version == 1;
+    }
+
+    private async Task<CommitmentOwner?> OwnerOfAsync(string bodyId, Respondent official, CancellationToken cancellationToken)
+    {
+        if (await GrainFactory.GetGrain<IBodyGrain>(bodyId).Get(cancellationToken) is not (var body, _)
+            || !body.Officials.TryGetValue(official.OfficialId, out var appointed)
+            || appointed.AgencyId is not { } agencyId
+            || !body.Agencies.TryGetValue(agencyId, out var agency))
+        {
+            return null;
+        }
+
+        return new CommitmentOwner(agency.AgencyId, agency.Name, official.OfficialId, official.Name);
+    }
+}
