@@ -27,6 +27,7 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             AppointOfficial c => Appoint(c, state),
             RegisterAgency c => Register(c, state),
             AdoptRulesProfile c => Adopt(c, state),
+            ScheduleSession c => Schedule(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
         };
     }
@@ -40,6 +41,7 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
         MemberSeated e => state with { Members = state.Members.SetItem(e.Member.MemberId, e.Member) },
         OfficialAppointed e => state with { Officials = state.Officials.SetItem(e.Official.OfficialId, e.Official) },
         AgencyRegistered e => state with { Agencies = state.Agencies.SetItem(e.Agency.AgencyId, e.Agency) },
+        SessionScheduled e => state with { Sessions = state.Sessions.SetItem(e.Number, e.OpensOn) },
         RulesProfileAdopted e => state with
         {
             RulesProfiles = state.RulesProfiles.RemoveAll(p => p.EffectiveFrom == e.Profile.EffectiveFrom)
@@ -121,6 +123,25 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
         return state.Agencies.TryGetValue(agency.AgencyId, out var known) && known == agency
             ? Decision<BodyEvent>.Nothing
             : Decision<BodyEvent>.Accept(new AgencyRegistered(agency, c.Actor.Ref, c.Now));
+    }
+
+    private static Decision<BodyEvent> Schedule(ScheduleSession c, BodyState state)
+    {
+        if (c.Number is < 1 or > 99)
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "session_number", "A session of the term is numbered 1 to 99.");
+        }
+
+        var earlier = state.Sessions.Where(s => s.Key < c.Number).Select(s => s.Value).DefaultIfEmpty(DateOnly.MinValue).Max();
+        var later = state.Sessions.Where(s => s.Key > c.Number).Select(s => s.Value).DefaultIfEmpty(DateOnly.MaxValue).Min();
+        if (c.OpensOn <= earlier || c.OpensOn >= later)
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "session_order", "Sessions open in the order of their numbers.");
+        }
+
+        return state.Sessions.TryGetValue(c.Number, out var known) && known == c.OpensOn
+            ? Decision<BodyEvent>.Nothing
+            : Decision<BodyEvent>.Accept(new SessionScheduled(c.Number, c.OpensOn, c.Actor.Ref, c.Now));
     }
 
     private static bool IsId(string id) =>

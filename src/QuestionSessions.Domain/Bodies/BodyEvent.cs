@@ -18,3 +18,6 @@ public sealed record AgencyRegistered(Agency Agency, ActorRef By, DateTimeOffset
 
 [EventAlias("rules_profile_adopted")]
 public sealed record RulesProfileAdopted(RulesProfile Profile, ActorRef By, DateTimeOffset At) : BodyEvent(At);
+
+[EventAlias("session_scheduled")]
+public sealed record SessionScheduled(int Number, DateOnly OpensOn, ActorRef By, DateTimeOffset At) : BodyEvent(At);

@@ -27,6 +27,9 @@ public sealed record BodyState
 
     public ImmutableSortedDictionary<string, Agency> Agencies { get; init; } = ImmutableSortedDictionary<string, Agency>.Empty;
 
+    /// <summary>The sessions of the term by number, with the day each opens (a date may move: the latest stands).</summary>
+    public ImmutableSortedDictionary<int, DateOnly> Sessions { get; init; } = ImmutableSortedDictionary<int, DateOnly>.Empty;
+
     /// <summary>Ordered by effective date; a later profile replaces an earlier one from its date on.</summary>
     public ImmutableList<RulesProfile> RulesProfiles { get; init; } = [];
 

@@ -49,7 +49,8 @@ public enum Assessment
 /// <summary>
 /// The chain a commitment came from. For an answer: the body, sitting, issue cluster, question and the
 /// deputy who asked it; for a resolution: the resolution and its clause number; for a supervision: the
-/// topic and the recommendation. Fields of the other kinds stay null.
+/// topic and the recommendation. Fields of the other kinds stay null. <see cref="Term"/> is the body's
+/// term when the commitment was made, so the ledger can be read term by term.
 /// </summary>
 public sealed record Provenance(
     SourceKind Kind,
@@ -61,14 +62,16 @@ public sealed record Provenance(
     Guid? ResolutionId = null,
     int? Clause = null,
     Guid? TopicId = null,
-    Guid? RecommendationId = null)
+    Guid? RecommendationId = null,
+    string? Term = null)
 {
     /// <summary>Why the chain is incomplete for its kind, or null.</summary>
     public string? Problem() => Kind switch
     {
         _ when string.IsNullOrWhiteSpace(BodyId) => "A commitment belongs to a body.",
-        SourceKind.Answer when SittingId is null || ClusterId is null || QuestionId is null =>
-            "A commitment made in an answer names its sitting, issue cluster and question.",
+        // A slip filed to no issue cluster and owed a written answer has no cluster: the rest of the chain holds.
+        SourceKind.Answer when SittingId is null || QuestionId is null =>
+            "A commitment made in an answer names its sitting and question (and its issue cluster, when it had one).",
         SourceKind.ResolutionClause when ResolutionId is null || Clause is not > 0 =>
             "A commitment from a resolution names the resolution and a clause number.",
         SourceKind.Recommendation when TopicId is null || RecommendationId is null =>
@@ -82,6 +85,12 @@ public sealed record CommitmentOwner(string AgencyId, string AgencyName, string?
 
 /// <summary>
 /// The date by which the commitment is kept (the whole day, Asia/Ho_Chi_Minh), and how it was put when
-/// it was not a date: "before session 11" is resolved to the day before that session opens.
+/// it was not a date: "before session 11" is resolved to the day before that session opens and keeps the
+/// label <c>session:11</c>, which screens put in words.
 /// </summary>
-public sealed record CommitmentDeadline(DateOnly Date, string? Label = null);
+public sealed record CommitmentDeadline(DateOnly Date, string? Label = null)
+{
+    /// <summary>"Before session <paramref name="number"/>", which opens on <paramref name="opensOn"/>.</summary>
+    public static CommitmentDeadline BeforeSession(int number, DateOnly opensOn) =>
+        new(opensOn.AddDays(-1), $"session:{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+}

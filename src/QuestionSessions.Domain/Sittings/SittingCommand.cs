@@ -50,8 +50,14 @@ public sealed record EndTurn(Guid TurnId, Actor Actor, DateTimeOffset Now) : Sit
 public sealed record PublishTranscriptSegment(
     Guid SegmentId, Guid? TurnId, string SpeakerName, string Markdown, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
 
+/// <summary>
+/// A commitment made in an answer. <see cref="Owner"/> is the responsible agency's name as shown in the
+/// sitting and <see cref="AgencyId"/> the body's registered agency (the ledger's owner); <see cref="DeadlineLabel"/>
+/// says how a deadline was put when it was not a date (<c>session:11</c>).
+/// </summary>
 public sealed record RecordCommitment(
-    Guid CommitmentId, Guid QuestionId, string? RespondentId, string Owner, string Text, DateOnly Deadline, Actor Actor, DateTimeOffset Now)
+    Guid CommitmentId, Guid QuestionId, string? RespondentId, string Owner, string Text, DateOnly Deadline, Actor Actor, DateTimeOffset Now,
+    string? AgencyId = null, string? DeadlineLabel = null)
     : SittingCommand(Actor, Now);
 
 public sealed record CloseCluster(Guid ClusterId, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);

@@ -58,7 +58,7 @@ public sealed record TranscriptSegmentPublished(
 [EventAlias("commitment_recorded")]
 public sealed record CommitmentRecorded(
     Guid CommitmentId, Guid QuestionId, Respondent Respondent, string Owner, string Text, DateOnly Deadline,
-    ActorRef By, DateTimeOffset At) : SittingEvent(At);
+    ActorRef By, DateTimeOffset At, string? AgencyId = null, string? DeadlineLabel = null) : SittingEvent(At);
 
 [EventAlias("cluster_closed")]
 public sealed record ClusterClosed(Guid ClusterId, ActorRef By, DateTimeOffset At) : SittingEvent(At);

@@ -94,7 +94,7 @@ public sealed partial class SittingDecider
         }
 
         return Decision<SittingEvent>.Accept(new CommitmentRecorded(
-            c.CommitmentId, c.QuestionId, respondent, c.Owner.Trim(), c.Text.Trim(), c.Deadline, c.Actor.Ref, c.Now));
+            c.CommitmentId, c.QuestionId, respondent, c.Owner.Trim(), c.Text.Trim(), c.Deadline, c.Actor.Ref, c.Now, c.AgencyId, c.DeadlineLabel));
     }
 
     private static Decision<SittingEvent> Video(SetVideoStream c, SittingState state)

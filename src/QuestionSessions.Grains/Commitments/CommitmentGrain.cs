@@ -24,6 +24,10 @@ public sealed class CommitmentGrain(AggregateServices<CommitmentState> services,
 
     private DateTimeOffset? _registeredFor;
 
+    // Runs what is already due in a turn of its own, at once: the reminder service arms a reminder only when
+    // it next loads its table (minutes away), and an overdue must not wait for that.
+    private IGrainTimer? _dueNow;
+
     /// <summary>The event stream of the commitment with this id.</summary>
     public static string StreamId(Guid commitmentId) => StreamIdOf(commitmentId.ToString());
 
@@ -46,13 +50,27 @@ public sealed class CommitmentGrain(AggregateServices<CommitmentState> services,
         await KeepReminderAsync(force: true);
     }
 
+    private async Task RunDueAsync(CancellationToken cancellationToken)
+    {
+        _dueNow?.Dispose();
+        _dueNow = null;
+        await ReceiveReminder(DeadlineReminder, default);
+    }
+
     protected override Task OnStateChangedAsync(CancellationToken cancellationToken) => KeepReminderAsync(force: false);
 
     private async Task KeepReminderAsync(bool force)
     {
         var now = Time.GetUtcNow();
-        // Something already due (a deadline passed while no silo held the reminder) is run at once.
-        var next = CommitmentMilestones.Due(State, now).Count > 0 ? now : CommitmentMilestones.Next(State, now);
+        // Something already due (a deadline passed while no silo held the reminder) is run at once by a timer;
+        // the reminder stays registered for now as well, should this activation not live to run it.
+        var due = CommitmentMilestones.Due(State, now).Count > 0;
+        if (due && _dueNow is null)
+        {
+            _dueNow = this.RegisterGrainTimer(RunDueAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+
+        var next = due ? now : CommitmentMilestones.Next(State, now);
         if (!force && next == _registeredFor)
         {
             return;
@@ -60,8 +78,8 @@ public sealed class CommitmentGrain(AggregateServices<CommitmentState> services,
 
         if (next is { } at)
         {
-            var due = at - now;
-            await this.RegisterOrUpdateReminder(DeadlineReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, Period);
+            var dueIn = at - now;
+            await this.RegisterOrUpdateReminder(DeadlineReminder, dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, Period);
         }
         else if (await this.GetReminder(DeadlineReminder) is { } reminder)
         {

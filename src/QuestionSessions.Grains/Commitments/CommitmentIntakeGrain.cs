@@ -102,22 +102,23 @@ public sealed class CommitmentIntakeGrain(
             return false;
         }
 
-        var (commitmentId, kind, questionId, official, text, deadline, by) = @event switch
+        var (commitmentId, kind, questionId, official, ownerAgency, text, deadline, by) = @event switch
         {
-            CommitmentRecorded e => (e.CommitmentId, CommitmentKind.Commitment, e.QuestionId, e.Respondent, e.Text, e.Deadline, (ActorRef?)e.By),
-            WrittenAnswerRequired e => (WrittenAnswerId(sittingId, e.QuestionId), CommitmentKind.WrittenAnswer, e.QuestionId, e.Respondent,
-                sitting.Question(e.QuestionId)?.Text ?? "", e.DueBy, (ActorRef?)null),
+            CommitmentRecorded e => (e.CommitmentId, CommitmentKind.Commitment, e.QuestionId, e.Respondent, e.AgencyId, e.Text,
+                new CommitmentDeadline(e.Deadline, e.DeadlineLabel), (ActorRef?)e.By),
+            WrittenAnswerRequired e => (WrittenAnswerId(sittingId, e.QuestionId), CommitmentKind.WrittenAnswer, e.QuestionId, e.Respondent, null,
+                sitting.Question(e.QuestionId)?.Text ?? "", new CommitmentDeadline(e.DueBy), (ActorRef?)null),
             _ => default,
         };
 
-        if (sitting.Question(questionId) is not { ClusterId: { } clusterId } question)
+        if (sitting.Question(questionId) is not { } question)
         {
-            logger.LogWarning("Sitting {Sitting}: {Event} names question {Question}, which is not in a cluster; no commitment opened",
+            logger.LogWarning("Sitting {Sitting}: {Event} names question {Question}, which the sitting does not have; no commitment opened",
                 sittingId, @event.GetType().Name, questionId);
             return false;
         }
 
-        var owner = await OwnerOfAsync(sitting.BodyId, official, cancellationToken);
+        var (owner, term) = await OwnerOfAsync(sitting.BodyId, official, ownerAgency, cancellationToken);
         if (owner is null)
         {
             logger.LogWarning("Sitting {Sitting}: official {Official} names no registered agency; commitment {Commitment} not opened",
@@ -125,9 +126,9 @@ public sealed class CommitmentIntakeGrain(
             return false;
         }
 
-        var provenance = new Provenance(SourceKind.Answer, sitting.BodyId, sittingId, clusterId, questionId, question.DeputyId);
+        var provenance = new Provenance(SourceKind.Answer, sitting.BodyId, sittingId, question.ClusterId, questionId, question.DeputyId, Term: term);
         var make = new MakeCommitment(commitmentId, kind, provenance, [owner], text, null,
-            new CommitmentDeadline(deadline), by, Actor.System, @event.At);
+            deadline, by, Actor.System, @event.At);
         var reply = await GrainFactory.GetGrain<ICommitmentGrain>(commitmentId).ExecuteAsync(make, new CommandOptions(CorrelationId: "intake"), cancellationToken);
         if (reply.Error is { } error)
         {
@@ -138,16 +139,23 @@ public sealed class CommitmentIntakeGrain(
         return reply.Outcome == CommandOutcome.Accepted && reply.Version == 1;
     }
 
-    private async Task<CommitmentOwner?> OwnerOfAsync(string bodyId, Respondent official, CancellationToken cancellationToken)
+    /// <summary>
+    /// The owner agency: the one the sitting named when it is a registered agency of the body (the endpoint
+    /// checks it), else the agency of the official who answered; with the body's term.
+    /// </summary>
+    private async Task<(CommitmentOwner? Owner, string? Term)> OwnerOfAsync(
+        string bodyId, Respondent official, string? named, CancellationToken cancellationToken)
     {
-        if (await GrainFactory.GetGrain<IBodyGrain>(bodyId).Get(cancellationToken) is not (var body, _)
-            || !body.Officials.TryGetValue(official.OfficialId, out var appointed)
-            || appointed.AgencyId is not { } agencyId
-            || !body.Agencies.TryGetValue(agencyId, out var agency))
+        if (await GrainFactory.GetGrain<IBodyGrain>(bodyId).Get(cancellationToken) is not (var body, _))
         {
-            return null;
+            return (null, null);
         }
 
-        return new CommitmentOwner(agency.AgencyId, agency.Name, official.OfficialId, official.Name);
+        var agencyId = named is not null && body.Agencies.ContainsKey(named)
+            ? named
+            : body.Officials.TryGetValue(official.OfficialId, out var appointed) ? appointed.AgencyId : null;
+        return agencyId is not null && body.Agencies.TryGetValue(agencyId, out var agency)
+            ? (new CommitmentOwner(agency.AgencyId, agency.Name, official.OfficialId, official.Name), body.Term)
+            : (null, body.Term);
     }
 }

@@ -29,6 +29,7 @@ internal static class BodyEndpoints
         http.Response.Headers.ETag = $"\"{version}\"";
         return TypedResults.Ok(new BodyView(
             state.BodyId, state.Kind, state.Name, state.NameEn, state.ParentBodyId, state.Term,
-            [.. state.Members.Values], [.. state.Agencies.Values], [.. state.Officials.Values], [.. state.RulesProfiles], version));
+            [.. state.Members.Values], [.. state.Agencies.Values], [.. state.Officials.Values], [.. state.RulesProfiles],
+            [.. state.Sessions.Select(s => new BodySession(s.Key, s.Value))], version));
     }
 }

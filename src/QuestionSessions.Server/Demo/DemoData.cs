@@ -13,7 +13,11 @@ internal sealed record DemoData(
 
 internal sealed record DemoBody(
     string BodyId, BodyKind Kind, string Name, string NameEn, string? ParentBodyId, string Term, string RulesProfile,
-    IReadOnlyList<Member> Members, IReadOnlyList<Agency> Agencies, IReadOnlyList<Official> Officials);
+    IReadOnlyList<Member> Members, IReadOnlyList<Agency> Agencies, IReadOnlyList<Official> Officials,
+    IReadOnlyList<DemoSession>? Sessions = null);
+
+/// <summary>A session of the body's term, opening <see cref="OpensInDays"/> days from the day of seeding.</summary>
+internal sealed record DemoSession(int Number, int OpensInDays);
 
 internal sealed record DemoAccount(string Username, string DisplayName, IReadOnlyList<Grant> Grants);
 
@@ -43,5 +47,6 @@ internal sealed record DemoStep(
     int? Registration = null,
     string? Speaker = null,
     string? Markdown = null,
+    /// <summary>The id of the registered agency that owns a commitment.</summary>
     string? Owner = null,
     int? DeadlineDays = null);

@@ -89,8 +89,10 @@ internal sealed class DemoRun(
                 return new PublishTranscriptSegment(Stable($"segment|{index}"), _turn, step.Speaker!, step.Markdown!, secretariat, now);
             case "commitment":
                 var deadline = Domain.Calendar.VietnamTime.AddCalendarDays(now, step.DeadlineDays!.Value);
+                var owner = body.Agencies.Single(a => a.AgencyId == step.Owner);
                 return new RecordCommitment(
-                    Stable($"commitment|{index}"), _questions[step.Registration!.Value], step.Speaker, step.Owner!, step.Text!, deadline, secretariat, now);
+                    Stable($"commitment|{index}"), _questions[step.Registration!.Value], step.Speaker, owner.Name, step.Text!, deadline, secretariat, now,
+                    owner.AgencyId);
             default:
                 throw new InvalidOperationException($"demo-data.json: unknown step '{step.Step}'.");
         }

@@ -58,6 +58,11 @@ internal sealed class DemoSeeder(
                 await Body(body.BodyId, new RegisterAgency(agency, admin, now), cancellationToken);
             }
 
+            foreach (var session in body.Sessions ?? [])
+            {
+                await Body(body.BodyId, new ScheduleSession(session.Number, Domain.Calendar.VietnamTime.Today(now).AddDays(session.OpensInDays), admin, now), cancellationToken);
+            }
+
             foreach (var official in body.Officials)
             {
                 await Body(body.BodyId, new AppointOfficial(official, admin, now), cancellationToken);

@@ -11,6 +11,7 @@ using QuestionSessions.Runtime.Live;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Accounts;
 using QuestionSessions.Server.Bodies;
+using QuestionSessions.Server.Commitments;
 using QuestionSessions.Server.Cluster;
 using QuestionSessions.Server.Demo;
 using QuestionSessions.Server.Live;
@@ -41,6 +42,7 @@ internal static class Extensions
 
         services.AddSingleton<IProjection<SittingState>, SittingDirectory>();
         services.AddSingleton<IProjection<BodyState>, BodyDirectory>();
+        services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, CommitmentLedger>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<TranscriptRenderer>();
         services.AddSingleton<CommandRunner>();
@@ -115,6 +117,7 @@ internal static class Extensions
         app.MapAccounts();
         app.MapBodies();
         app.MapSittings();
+        app.MapCommitments();
         app.MapHub<SittingsHub>(SittingsHub.Path);
         app.MapWebApp();
     }

@@ -37,6 +37,7 @@ internal sealed class SchemaService(IEventStore store) : IHostedService
                 await using var connection = await store.OpenConnectionAsync(cancellationToken);
                 await SittingDirectory.CreateTableAsync(connection, cancellationToken);
                 await BodyDirectory.CreateTableAsync(connection, cancellationToken);
+                await Commitments.CommitmentLedger.CreateTableAsync(connection, cancellationToken);
                 await AccountStore.CreateTableAsync(connection, cancellationToken);
                 return;
             }

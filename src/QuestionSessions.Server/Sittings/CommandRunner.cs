@@ -18,7 +18,14 @@ internal sealed class CommandRunner(IGrainFactory grains, TimeProvider time)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public async Task<IResult> RunAsync(HttpContext http, Guid sittingId, Func<Actor, DateTimeOffset, SittingCommand> command, Guid? createdId = null)
+    public Task<IResult> RunAsync(HttpContext http, Guid sittingId, Func<Actor, DateTimeOffset, SittingCommand> command, Guid? createdId = null) =>
+        RunAsync(http, grains.GetGrain<ISittingGrain>(sittingId), command, createdId);
+
+    /// <summary>The same for any aggregate grain (commitments, bodies).</summary>
+    public async Task<IResult> RunAsync<TCommand, TState>(
+        HttpContext http, IAggregateGrain<TCommand, TState> grain, Func<Actor, DateTimeOffset, TCommand> command, Guid? createdId = null)
+        where TCommand : class, ICommand
+        where TState : class
     {
         if (ActorClaims.ToActor(http.User) is not { } actor)
         {
@@ -30,12 +37,11 @@ internal sealed class CommandRunner(IGrainFactory grains, TimeProvider time)
             return Problems.BadHeader();
         }
 
-        var sitting = grains.GetGrain<ISittingGrain>(sittingId);
-        var result = await sitting.ExecuteAsync(command(actor, time.GetUtcNow()), options, http.RequestAborted);
+        var result = await grain.ExecuteAsync(command(actor, time.GetUtcNow()), options, http.RequestAborted);
         if (result.Outcome == CommandOutcome.Busy)
         {
-            // Another writer won the race for this sitting through every retry. Nothing was written, and
-            // the same request later will be decided afresh: a busy sitting, not a server fault.
+            // Another writer won the race for this aggregate through every retry. Nothing was written, and
+            // the same request later will be decided afresh: a busy aggregate, not a server fault.
             http.Response.Headers.RetryAfter = "1";
             return Problems.Busy();
         }

@@ -1,4 +1,8 @@
+using QuestionSessions.Domain.Bodies;
+using QuestionSessions.Domain.Commitments;
 using QuestionSessions.Domain.Sittings;
+using QuestionSessions.Grains.Bodies;
+using QuestionSessions.Grains.Sittings;
 
 namespace QuestionSessions.Server.Sittings;
 
@@ -33,12 +37,60 @@ internal static class FloorEndpoints
             var segmentId = CommandRunner.NewId(h, sittingId, "segment");
             return r.RunAsync(h, sittingId, (a, now) => new PublishTranscriptSegment(segmentId, body.TurnId, body.SpeakerName, body.Markdown, a, now), segmentId);
         });
-        writes.MapPost("/{sittingId:guid}/commitments", (Guid sittingId, CommitmentRequest body, CommandRunner r, HttpContext h) =>
-        {
-            var commitmentId = CommandRunner.NewId(h, sittingId, "commitment");
-            return r.RunAsync(h, sittingId, (a, now) => new RecordCommitment(commitmentId, body.QuestionId, body.RespondentId, body.Owner, body.Text, body.Deadline, a, now), commitmentId);
-        });
+        writes.MapPost("/{sittingId:guid}/commitments", RecordCommitmentAsync);
         writes.MapPost("/{sittingId:guid}/video-stream", (Guid sittingId, VideoRequest body, CommandRunner r, HttpContext h) =>
             r.RunAsync(h, sittingId, (a, now) => new SetVideoStream(body.Url, a, now)));
+    }
+
+    /// <summary>
+    /// Resolves the owner to one of the body's registered agencies (named, or the answering official's) and the
+    /// deadline to a date, so the ledger can follow the commitment; an unknown agency or session is refused here,
+    /// before anything is written.
+    /// </summary>
+    private static async Task<IResult> RecordCommitmentAsync(
+        Guid sittingId, CommitmentRequest request, IGrainFactory grains, CommandRunner runner, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<ISittingGrain>(sittingId).Get(cancellationToken) is not (var sitting, _))
+        {
+            return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such sitting.", "sitting_not_found");
+        }
+
+        var body = (await grains.GetGrain<IBodyGrain>(sitting.BodyId).Get(cancellationToken))?.State ?? BodyState.Empty;
+        var cluster = sitting.Question(request.QuestionId)?.ClusterId is { } clusterId ? sitting.Cluster(clusterId) : null;
+        var respondentId = request.RespondentId ?? cluster?.Main.OfficialId;
+        var agencyId = request.AgencyId is { Length: > 0 } named ? named.Trim()
+            : respondentId is not null && body.Officials.TryGetValue(respondentId, out var official) ? official.AgencyId : null;
+        if (agencyId is null)
+        {
+            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Owner required",
+                "Name the agency responsible: the answering official has no registered agency.", "owner_required");
+        }
+
+        if (!body.Agencies.TryGetValue(agencyId, out var agency))
+        {
+            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown agency",
+                $"'{agencyId}' is not an agency registered with this body.", "agency_not_found");
+        }
+
+        if ((request.Deadline is null) == (request.BeforeSession is null))
+        {
+            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Give one deadline",
+                "A deadline is a date or a session before which the commitment is kept: give one of them.", "deadline_required");
+        }
+
+        var deadline = request.Deadline is { } date ? new CommitmentDeadline(date) : null;
+        if (request.BeforeSession is { } number)
+        {
+            if (!body.Sessions.TryGetValue(number, out var opensOn))
+            {
+                return Commitments.CommitmentEndpoints.SessionNotFound(number);
+            }
+
+            deadline = CommitmentDeadline.BeforeSession(number, opensOn);
+        }
+
+        var commitmentId = CommandRunner.NewId(http, sittingId, "commitment");
+        return await runner.RunAsync(http, sittingId, (actor, now) => new RecordCommitment(
+            commitmentId, request.QuestionId, request.RespondentId, agency.Name, request.Text, deadline!.Date, actor, now, agency.AgencyId, deadline.Label), commitmentId);
     }
 }

@@ -22,9 +22,21 @@ internal static class SittingEndpoints
         group.MapGet("/{sittingId:guid}/events", Events);
         group.MapGet("/{sittingId:guid}/transcript", Transcript);
 
-        // Every write answers CommandAccepted or a problem; said once here so the OpenAPI document (and the
-        // web client's generated types) know both shapes.
-        var writes = group.MapGroup("").RequireAuthorization().AddEndpointFilter<ShapeValidationFilter>();
+        var writes = group.MapCommandGroup("");
+        writes.MapPost("/", Schedule);
+        writes.MapPost("/{sittingId:guid}/questions", FileQuestion);
+        writes.MapPost("/{sittingId:guid}/registrations", Register);
+        writes.MapFloor();
+        return group;
+    }
+
+    /// <summary>
+    /// A group of command routes: signed in, shapes checked, and every write answering CommandAccepted or a
+    /// problem, said once here so the OpenAPI document (and the web client's generated types) know both shapes.
+    /// </summary>
+    public static RouteGroupBuilder MapCommandGroup(this RouteGroupBuilder group, string prefix)
+    {
+        var writes = group.MapGroup(prefix).RequireAuthorization().AddEndpointFilter<ShapeValidationFilter>();
         writes.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(CommandAccepted), ["application/json"]));
         writes.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
         foreach (var status in (int[])[401, 403, 404, 409, 412, 422])
@@ -32,11 +44,7 @@ internal static class SittingEndpoints
             writes.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
         }
 
-        writes.MapPost("/", Schedule);
-        writes.MapPost("/{sittingId:guid}/questions", FileQuestion);
-        writes.MapPost("/{sittingId:guid}/registrations", Register);
-        writes.MapFloor();
-        return group;
+        return writes;
     }
 
     private static async Task<Ok<IReadOnlyList<SittingSummary>>> List(string? bodyId, IEventStore store, CancellationToken cancellationToken) =>

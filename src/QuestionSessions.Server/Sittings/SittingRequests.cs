@@ -38,12 +38,18 @@ internal sealed record TranscriptRequest(
     [property: Required, StringLength(200)] string SpeakerName,
     [property: Required, StringLength(SittingDecider.MaxSegmentLength)] string Markdown);
 
+/// <summary>
+/// A commitment made in an answer. <see cref="AgencyId"/> is one of the body's registered agencies; without it
+/// the responding official's agency owns it. The deadline is a date or the session of the term before which it
+/// is kept: exactly one of <see cref="Deadline"/> and <see cref="BeforeSession"/>.
+/// </summary>
 internal sealed record CommitmentRequest(
     Guid QuestionId,
     [property: StringLength(100)] string? RespondentId,
-    [property: Required, StringLength(300)] string Owner,
+    [property: StringLength(64)] string? AgencyId,
     [property: Required, StringLength(SittingDecider.MaxQuestionLength)] string Text,
-    DateOnly Deadline);
+    DateOnly? Deadline,
+    [property: Range(1, 99)] int? BeforeSession = null);
 
 internal sealed record VideoRequest([property: StringLength(2000)] string? Url);
 

@@ -1,4 +1,5 @@
 using QuestionSessions.Domain.Bodies;
+using QuestionSessions.Domain.Commitments;
 
 namespace QuestionSessions.Domain.Tests.Bodies;
 
@@ -263,5 +264,25 @@ public sealed class BodyDeciderTests
 
         state = Apply(Apply(state, new RegisterAgency(Finance, Actors.Admin, Now)), new AppointOfficial(minister, Actors.Admin, Now));
         Assert.Equal("na-a-finance", state.Officials[Minister.OfficialId].AgencyId);
+    }
+
+    [Fact]
+    public void Sessions_are_scheduled_in_the_order_of_their_numbers_and_a_repeat_is_a_no_op()
+    {
+        var state = Apply(Established(), new ScheduleSession(2, new DateOnly(2026, 10, 20), Actors.Admin, Now));
+        state = Apply(state, new ScheduleSession(3, new DateOnly(2027, 5, 17), Actors.Admin, Now));
+        Assert.Equal(new DateOnly(2027, 5, 17), state.Sessions[3]);
+
+        DecisionAssert.NoOp(BodyDecider.Decide(new ScheduleSession(3, new DateOnly(2027, 5, 17), Actors.Admin, Now), state));
+        DecisionAssert.Refused(BodyDecider.Decide(new ScheduleSession(4, new DateOnly(2027, 1, 1), Actors.Admin, Now), state), ErrorKind.Invalid, "session_order");
+        DecisionAssert.Refused(BodyDecider.Decide(new ScheduleSession(1, new DateOnly(2026, 11, 1), Actors.Admin, Now), state), ErrorKind.Invalid, "session_order");
+        DecisionAssert.Refused(BodyDecider.Decide(new ScheduleSession(0, new DateOnly(2026, 1, 1), Actors.Admin, Now), state), ErrorKind.Invalid, "session_number");
+        DecisionAssert.Refused(
+            BodyDecider.Decide(new ScheduleSession(4, new DateOnly(2027, 12, 1), Actors.Secretariat("na"), Now), state), ErrorKind.Forbidden, "admin_required");
+
+        // Moved: the latest date stands.
+        state = Apply(state, new ScheduleSession(3, new DateOnly(2027, 5, 20), Actors.Admin, Now));
+        Assert.Equal(CommitmentDeadline.BeforeSession(3, new DateOnly(2027, 5, 20)), new CommitmentDeadline(new DateOnly(2027, 5, 19), "session:3"));
+        Assert.Equal(new DateOnly(2027, 5, 20), state.Sessions[3]);
     }
 }

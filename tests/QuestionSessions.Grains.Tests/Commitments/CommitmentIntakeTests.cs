@@ -57,7 +57,7 @@ public sealed class CommitmentIntakeTests : IAsyncLifetime
         Assert.Equal(1, view.Version);
         var state = view.State;
         Assert.Equal(CommitmentKind.WrittenAnswer, state.Kind);
-        Assert.Equal(new Provenance(SourceKind.Answer, "na", sittingId, SittingScript.Cluster, questionId, "na-d-001"), state.Provenance);
+        Assert.Equal(new Provenance(SourceKind.Answer, "na", sittingId, SittingScript.Cluster, questionId, "na-d-001", Term: "XVI"), state.Provenance);
         Assert.Equal(new CommitmentOwner("na-a-health", "Bộ Y tế", "health", "Bộ trưởng Bộ Y tế"), state.Owner);
         Assert.Equal(dueBy, state.Deadline!.Date);
         Assert.StartsWith("Khi nào chấm dứt", state.Text, StringComparison.Ordinal);

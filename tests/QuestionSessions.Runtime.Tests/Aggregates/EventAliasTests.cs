@@ -21,6 +21,7 @@ public sealed class EventAliasTests
             ["OfficialAppointed"] = "official_appointed",
             ["AgencyRegistered"] = "agency_registered",
             ["RulesProfileAdopted"] = "rules_profile_adopted",
+            ["SessionScheduled"] = "session_scheduled",
             ["SittingScheduled"] = "sitting_scheduled",
             ["QuestionFiled"] = "question_filed",
             ["SittingOpened"] = "sitting_opened",

@@ -138,7 +138,7 @@ public sealed class AccessTests : SqliteNodeTest
         var before = await VersionAsync(chair.Http, DemoSitting);
 
         var commitment = await SittingAsync(minister.Http, DemoSitting, "/commitments",
-            new { questionId = Guid.NewGuid(), owner = "Bộ Y tế", text = "Tự ghi cam kết", deadline = "2030-01-01" });
+            new { questionId = Guid.NewGuid(), agencyId = "na-a-health", text = "Tự ghi cam kết", deadline = "2030-01-01" });
         var transcript = await SittingAsync(minister.Http, DemoSitting, "/transcript", new { speakerName = "Bộ trưởng", markdown = "Tự sửa biên bản" });
 
         Assert.Equal(HttpStatusCode.Forbidden, commitment.Status);

@@ -38,7 +38,7 @@ public sealed class SittingFlowTests : SqliteNodeTest
 
         var past = await SittingStateAsync(http, PastDemoSitting);
         Assert.Contains(past.GetProperty("turns").EnumerateArray(), t => t.GetProperty("overrun").GetString() != "00:00:00");
-        Assert.Equal(3, past.GetProperty("commitments").GetArrayLength());
+        Assert.Equal(4, past.GetProperty("commitments").GetArrayLength());
         var owed = past.GetProperty("questions").EnumerateArray().Where(q => q.GetProperty("status").GetString() == "writtenAnswerDue").ToList();
         Assert.Equal(2, owed.Count);
         Assert.All(owed, q => Assert.NotEqual(JsonValueKind.Null, q.GetProperty("writtenAnswerDueBy").ValueKind));
@@ -91,7 +91,7 @@ public sealed class SittingFlowTests : SqliteNodeTest
         var questionId = turns[0].GetProperty("questionIds")[0].GetGuid();
         var deadline = DateOnly.FromDateTime(_clock.GetUtcNow().AddDays(90).UtcDateTime);
         var commitment = await SittingAsync(secretariat.Http, DemoSitting, "/commitments",
-            new { questionId, owner = "Bộ Y tế", text = "Ban hành danh mục thuốc đấu thầu tập trung quốc gia", deadline });
+            new { questionId, agencyId = "na-a-health", text = "Ban hành danh mục thuốc đấu thầu tập trung quốc gia", deadline });
         Assert.Equal(HttpStatusCode.OK, commitment.Status);
 
         var segment = await SittingAsync(secretariat.Http, DemoSitting, "/transcript",

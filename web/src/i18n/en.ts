@@ -97,6 +97,7 @@ export const en: Record<MessageKey, string> = {
   'commitments.empty': 'No commitment has been recorded yet.',
   'commitments.owner': 'Owner',
   'commitments.deadline': 'Deadline',
+  'commitments.beforeSession': 'Before session {number}',
   'commitments.by': 'Committed by',
 
   'turns.title': 'Speaking turns',
@@ -191,6 +192,8 @@ export const en: Record<MessageKey, string> = {
   'chair.commitmentRespondent': 'Committed by',
   'chair.commitmentOwner': 'Owner (responsible agency)',
   'chair.commitmentDeadline': 'Deadline',
+  'chair.commitmentDeadlineKind': 'Deadline by',
+  'chair.deadlineDate': 'A date',
   'chair.recordCommitment': 'Record',
   'chair.transcript': 'Publish to the transcript',
   'chair.transcriptSpeaker': 'Speaker',

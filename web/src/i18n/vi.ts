@@ -98,6 +98,7 @@ export const vi = {
   'commitments.empty': 'Chưa có cam kết nào được ghi nhận.',
   'commitments.owner': 'Chịu trách nhiệm',
   'commitments.deadline': 'Hạn hoàn thành',
+  'commitments.beforeSession': 'Trước kỳ họp thứ {number}',
   'commitments.by': 'Người cam kết',
 
   'turns.title': 'Các lượt phát biểu',
@@ -192,6 +193,8 @@ export const vi = {
   'chair.commitmentRespondent': 'Người cam kết',
   'chair.commitmentOwner': 'Cơ quan chịu trách nhiệm',
   'chair.commitmentDeadline': 'Hạn hoàn thành',
+  'chair.commitmentDeadlineKind': 'Thời hạn theo',
+  'chair.deadlineDate': 'Ngày cụ thể',
   'chair.recordCommitment': 'Ghi nhận',
   'chair.transcript': 'Công bố nội dung phát biểu',
   'chair.transcriptSpeaker': 'Người phát biểu',

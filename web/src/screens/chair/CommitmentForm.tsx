@@ -28,6 +28,8 @@ export function CommitmentForm({ sitting, textRef }: { readonly sitting: Sitting
   const [pickedQuestion, setPickedQuestion] = useState<string | null>(null);
   const [pickedRespondent, setPickedRespondent] = useState<string | null>(null);
   const [owner, setOwner] = useState<string | null>(null);
+  // '' for a date; otherwise the number of the session before which it is kept.
+  const [session, setSession] = useState('');
   const [text, setText] = useState('');
   const [deadline, setDeadline] = useState(() => vietnamDayPlus(DEFAULT_DEADLINE_DAYS));
 
@@ -41,8 +43,11 @@ export function CommitmentForm({ sitting, textRef }: { readonly sitting: Sitting
     respondents.find(r => r.officialId === speaking) ??
     respondents.find(r => r.officialId === answer?.speakerId) ??
     respondents[0];
-  const agency = body?.officials.find(o => o.officialId === respondent?.officialId)?.agency;
-  const ownerValue = owner ?? agency ?? respondent?.office ?? '';
+  const agencies = body?.agencies ?? [];
+  const respondentAgency = body?.officials.find(o => o.officialId === respondent?.officialId)?.agencyId ?? null;
+  const ownerValue = owner ?? respondentAgency ?? agencies[0]?.agencyId ?? '';
+  const today = vietnamDayPlus(0);
+  const sessions = (body?.sessions ?? []).filter(s => s.opensOn > today);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -54,7 +59,14 @@ export function CommitmentForm({ sitting, textRef }: { readonly sitting: Sitting
       command(
         '/api/sittings/{sittingId}/commitments',
         { sittingId: sitting.sittingId },
-        { questionId: question.questionId, respondentId: respondent?.officialId ?? null, owner: ownerValue.trim(), text: text.trim(), deadline },
+        {
+          questionId: question.questionId,
+          respondentId: respondent?.officialId ?? null,
+          agencyId: ownerValue || null,
+          text: text.trim(),
+          deadline: session ? null : deadline,
+          beforeSession: session ? Number(session) : null,
+        },
       ),
     );
     if (ok) {
@@ -99,15 +111,32 @@ export function CommitmentForm({ sitting, textRef }: { readonly sitting: Sitting
             </label>
             <label class="field">
               <span class="field__label">{t('chair.commitmentOwner')}</span>
-              <input name="owner" required maxLength={300} value={ownerValue} onInput={e => setOwner(e.currentTarget.value)} />
+              <select name="agencyId" required value={ownerValue} onChange={e => setOwner(e.currentTarget.value)}>
+                {agencies.map(a => (
+                  <option key={a.agencyId} value={a.agencyId}>
+                    {lang() === 'en' && a.nameEn ? a.nameEn : a.name}
+                  </option>
+                ))}
+              </select>
             </label>
-            <div>
+            <label class="field">
+              <span class="field__label">{t('chair.commitmentDeadlineKind')}</span>
+              <select name="deadlineKind" value={session} onChange={e => setSession(e.currentTarget.value)}>
+                <option value="">{t('chair.deadlineDate')}</option>
+                {sessions.map(s => (
+                  <option key={s.number} value={String(s.number)}>
+                    {t('commitments.beforeSession', { number: s.number })} ({formatDay(s.opensOn, lang())})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div hidden={session !== ''}>
               <label class="field">
                 <span class="field__label">{t('chair.commitmentDeadline')}</span>
                 <input
                   name="deadline"
                   type="date"
-                  required
+                  required={session === ''}
                   value={deadline}
                   aria-describedby="deadline-said"
                   onInput={e => setDeadline(e.currentTarget.value)}

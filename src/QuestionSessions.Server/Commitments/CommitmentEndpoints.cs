@@ -1,0 +1,160 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using QuestionSessions.Domain.Calendar;
+using QuestionSessions.Domain.Commitments;
+using QuestionSessions.Grains.Bodies;
+using QuestionSessions.Grains.Commitments;
+using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Server.Hosting;
+using QuestionSessions.Server.Sittings;
+
+namespace QuestionSessions.Server.Commitments;
+
+/// <summary>
+/// The public ledger (search, a commitment's timeline) and the steps on a commitment: the owner's officers
+/// report, submit and claim; the questioner or the supervising committee assesses; the committee or the
+/// secretariat amends the deadline or withdraws. Who may is the decider's rule; this only translates.
+/// </summary>
+internal static class CommitmentEndpoints
+{
+    public static RouteGroupBuilder MapCommitments(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/commitments").WithTags("Commitments");
+        group.MapGet("/", List);
+        group.MapGet("/{commitmentId:guid}", Get);
+
+        var writes = group.MapCommandGroup("/{commitmentId:guid}");
+
+        writes.MapPost("/progress", (Guid commitmentId, ProgressRequest body, CommandRunner runner, IGrainFactory grains, HttpContext http) =>
+        {
+            var reportId = CommandRunner.NewId(http, commitmentId, "report");
+            return runner.RunAsync(http, Grain(grains, commitmentId), (actor, now) =>
+                new ReportProgress(reportId, body.Markdown, body.Evidence ?? [], body.Percent, actor, now), reportId);
+        });
+        writes.MapPost("/submission", (Guid commitmentId, SubmissionRequest body, CommandRunner runner, IGrainFactory grains, HttpContext http) =>
+            runner.RunAsync(http, Grain(grains, commitmentId), (actor, now) => new SubmitToAuthority(body.Authority, body.Note, actor, now)));
+        writes.MapPost("/claim", (Guid commitmentId, ClaimRequest body, CommandRunner runner, IGrainFactory grains, HttpContext http) =>
+            runner.RunAsync(http, Grain(grains, commitmentId), (actor, now) => new ClaimFulfilment(body.Markdown, body.Evidence ?? [], actor, now)));
+        writes.MapPost("/assessment", (Guid commitmentId, AssessmentRequest body, CommandRunner runner, IGrainFactory grains, HttpContext http) =>
+            runner.RunAsync(http, Grain(grains, commitmentId), (actor, now) => new AssessFulfilment(body.Assessment, body.Note, actor, now)));
+        writes.MapPost("/withdrawal", (Guid commitmentId, WithdrawalRequest body, CommandRunner runner, IGrainFactory grains, HttpContext http) =>
+            runner.RunAsync(http, Grain(grains, commitmentId), (actor, now) => new WithdrawCommitment(body.Reason, actor, now)));
+        writes.MapPost("/deadline", AmendDeadline);
+        return group;
+    }
+
+    private static ICommitmentGrain Grain(IGrainFactory grains, Guid commitmentId) => grains.GetGrain<ICommitmentGrain>(commitmentId);
+
+    /// <summary>
+    /// A page of the ledger, in deadline order. <paramref name="status"/> is a comma-separated list of statuses;
+    /// <paramref name="window"/> is <c>overdue</c> or <c>due30</c>; <paramref name="region"/> is a body with the bodies under it.
+    /// </summary>
+    private static async Task<Results<Ok<LedgerPage>, ProblemHttpResult>> List(
+        string? body, string? region, string? term, Guid? sitting, string? agency, string? official, string? questioner,
+        string? status, string? kind, string? window, DateOnly? dueFrom, DateOnly? dueTo, int? offset, int? limit,
+        IEventStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Filter(body, region, term, sitting, agency, official, questioner, status, kind, window, dueFrom, dueTo) is not { } filter)
+        {
+            return (ProblemHttpResult)Problems.Problem(StatusCodes.Status400BadRequest, "Bad filter",
+                $"status is a comma-separated list of {string.Join(", ", Enum.GetNames<CommitmentStatus>().Skip(1))}; kind is commitment or writtenAnswer; window is overdue or due30.", "bad_filter");
+        }
+
+        if (limit is < 1 or > LedgerReader.MaxPage || offset is < 0)
+        {
+            return (ProblemHttpResult)Problems.Problem(StatusCodes.Status400BadRequest, "Bad page",
+                $"limit is 1 to {LedgerReader.MaxPage} and offset is not negative.", "page_size");
+        }
+
+        return TypedResults.Ok(await LedgerReader.PageAsync(
+            store, filter, VietnamTime.Today(time.GetUtcNow()), offset ?? 0, limit ?? 50, cancellationToken));
+    }
+
+    /// <summary>The filter, or null when a status or the window is not one the ledger knows.</summary>
+    public static LedgerFilter? Filter(
+        string? body, string? region, string? term, Guid? sitting, string? agency, string? official, string? questioner,
+        string? status, string? kind, string? window, DateOnly? dueFrom, DateOnly? dueTo)
+    {
+        CommitmentKind? kindOf = null;
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            if (!Enum.TryParse<CommitmentKind>(kind.Trim(), ignoreCase: true, out var parsedKind) || kind.Any(char.IsDigit))
+            {
+                return null;
+            }
+
+            kindOf = parsedKind;
+        }
+
+        var statuses = new List<CommitmentStatus>();
+        foreach (var part in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<CommitmentStatus>(part, ignoreCase: true, out var parsed) || parsed == CommitmentStatus.None
+                || !Enum.IsDefined(parsed) || part.Any(char.IsDigit))
+            {
+                return null;
+            }
+
+            statuses.Add(parsed);
+        }
+
+        if (window is not (null or "" or LedgerFilter.Overdue or LedgerFilter.DueSoon))
+        {
+            return null;
+        }
+
+        static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        return new LedgerFilter(Blank(body), Blank(region), Blank(term), sitting, Blank(agency), Blank(official), Blank(questioner),
+            statuses, kindOf, Blank(window), dueFrom, dueTo);
+    }
+
+    private static async Task<Results<Ok<CommitmentDetail>, NotFound>> Get(
+        Guid commitmentId, IEventStore store, TranscriptRenderer renderer, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var page = await LedgerReader.PageAsync(store, new LedgerFilter(Id: commitmentId), VietnamTime.Today(time.GetUtcNow()), 0, 1, cancellationToken);
+        if (page.Items is not [var commitment])
+        {
+            return TypedResults.NotFound();
+        }
+
+        var events = await store.ReadStreamAsync(CommitmentGrain.StreamId(commitmentId), 1, 10_000, cancellationToken);
+        http.Response.Headers.ETag = CommandRunner.ETag(commitment.Version);
+        return TypedResults.Ok(new CommitmentDetail(commitment, [.. events.Select(e => CommitmentEventView.From(e, renderer))]));
+    }
+
+    private static async Task<IResult> AmendDeadline(
+        Guid commitmentId, DeadlineRequest request, CommandRunner runner, IGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
+    {
+        if ((request.Date is null) == (request.BeforeSession is null))
+        {
+            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Give one deadline",
+                "A deadline is a date or a session before which the commitment is kept: give one of them.", "deadline_required");
+        }
+
+        var deadline = request.Date is { } date ? new CommitmentDeadline(date) : null;
+        if (request.BeforeSession is { } number)
+        {
+            if (await Grain(grains, commitmentId).Get(cancellationToken) is not (var state, _) || state.Provenance is null)
+            {
+                return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "No commitment has been made under this id.", "commitment_not_found");
+            }
+
+            if (await SessionDeadline(grains, state.Provenance.BodyId, number, cancellationToken) is not { } resolved)
+            {
+                return SessionNotFound(number);
+            }
+
+            deadline = resolved;
+        }
+
+        return await runner.RunAsync(http, Grain(grains, commitmentId), (actor, now) => new AmendDeadline(deadline!, request.Reason, actor, now));
+    }
+
+    /// <summary>"Before session N" of the body, resolved to the day before it opens; null when the body has not scheduled it.</summary>
+    public static async Task<CommitmentDeadline?> SessionDeadline(IGrainFactory grains, string bodyId, int number, CancellationToken cancellationToken) =>
+        (await grains.GetGrain<IBodyGrain>(bodyId).Get(cancellationToken))?.State.Sessions.TryGetValue(number, out var opensOn) == true
+            ? CommitmentDeadline.BeforeSession(number, opensOn)
+            : null;
+
+    public static IResult SessionNotFound(int number) => Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown session",
+        $"The body has not scheduled session {number}; give a date, or schedule the session first.", "session_not_found");
+}
