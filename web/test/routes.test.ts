@@ -16,12 +16,19 @@ describe('routes', () => {
     ['/sign-in', '?next=%2Fsittings%2Fx', { name: 'signIn', next: '/sittings/x' }],
     ['/sign-in', '?next=https%3A%2F%2Fevil.example', { name: 'signIn', next: null }],
     ['/sign-in', '?next=%2F%2Fevil.example', { name: 'signIn', next: null }],
+    ['/commitments', '', { name: 'commitments', query: '' }],
+    ['/commitments/', '?body=pc-hue&window=overdue', { name: 'commitments', query: 'body=pc-hue&window=overdue' }],
+    [`/commitments/${id.toUpperCase()}`, '', { name: 'commitment', commitmentId: id }],
+    ['/commitments/not-a-guid', '', { name: 'notFound' }],
     ['/sittings/not-a-guid/watch', '', { name: 'notFound' }],
     ['/admin', '', { name: 'notFound' }],
   ])('%s%s', (pathname, search, route) => expect(parseRoute(pathname, search)).toEqual(route));
 
   test('paths round-trip', () => {
     expect(parseRoute(paths.sitting('respondent', id), '')).toEqual({ name: 'respondent', sittingId: id });
+    expect(parseRoute(paths.commitment(id), '')).toEqual({ name: 'commitment', commitmentId: id });
+    const [path, query] = paths.commitments('agency=hue-a-health').split('?');
+    expect(parseRoute(path!, `?${query}`)).toEqual({ name: 'commitments', query: 'agency=hue-a-health' });
   });
 });
 

@@ -1,4 +1,17 @@
-import type { BodySummary, BodyView, CommandAccepted, Me, Paths, PostBody, ProblemDetails, SittingResource, SittingSummary, TranscriptView } from './types';
+import type {
+  BodySummary,
+  BodyView,
+  CommandAccepted,
+  CommitmentDetail,
+  LedgerPage,
+  Me,
+  Paths,
+  PostBody,
+  ProblemDetails,
+  SittingResource,
+  SittingSummary,
+  TranscriptView,
+} from './types';
 
 /** A refusal from the server (an RFC 7807 problem), or a network failure (status 0). */
 export class ApiError extends Error {
@@ -76,6 +89,8 @@ export const api = {
   sitting: (sittingId: string) => request<SittingResource>('GET', `/api/sittings/${encodeURIComponent(sittingId)}`),
   transcript: (sittingId: string, after: number, upTo: number) =>
     request<TranscriptView[]>('GET', `/api/sittings/${encodeURIComponent(sittingId)}/transcript?after=${after}&upTo=${upTo}`),
+  ledger: (query: string) => request<LedgerPage>('GET', `/api/commitments${query ? `?${query}` : ''}`),
+  commitment: (commitmentId: string) => request<CommitmentDetail>('GET', `/api/commitments/${encodeURIComponent(commitmentId)}`),
   me: () => request<Me>('GET', '/api/auth/me'),
   signIn: (body: PostBody<'/api/auth/sign-in'>) => request<Me>('POST', '/api/auth/sign-in', body),
   signOut: () => request<void>('POST', '/api/auth/sign-out', {}),

@@ -18,6 +18,8 @@ const screens: Record<Route['name'], () => Promise<ScreenModule>> = {
   deputy: () => import('../screens/deputy/DeputyScreen'),
   respondent: () => import('../screens/respondent/RespondentScreen'),
   chair: () => import('../screens/chair/ChairScreen'),
+  commitments: () => import('../screens/commitments/LedgerScreen'),
+  commitment: () => import('../screens/commitments/CommitmentScreen'),
   notFound: () => import('../screens/NotFoundScreen'),
 };
 

@@ -19,6 +19,9 @@ export function SiteHeader({ compact }: { readonly compact: boolean }) {
           </span>
         </Link>
         <nav class="site-nav" aria-label={t('app.accountNav')}>
+          <Link href={paths.commitments()} class="site-nav__link">
+            {t('nav.ledger')}
+          </Link>
           <button type="button" class="link-button" lang={other} onClick={() => setLang(other)} data-testid="language-switch">
             {t('app.switchLanguage')}
           </button>

@@ -7,16 +7,21 @@ export type Route =
   | { readonly name: 'home' }
   | { readonly name: 'signIn'; readonly next: string | null }
   | { readonly name: SittingScreen; readonly sittingId: string }
+  | { readonly name: 'commitments'; readonly query: string }
+  | { readonly name: 'commitment'; readonly commitmentId: string }
   | { readonly name: 'notFound' };
 
 export const paths = {
   home: () => '/',
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
   sitting: (screen: SittingScreen, sittingId: string) => `/sittings/${sittingId}/${screen}`,
+  commitments: (query?: string) => (query ? `/commitments?${query}` : '/commitments'),
+  commitment: (commitmentId: string) => `/commitments/${commitmentId}`,
 };
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const SITTING = new RegExp(`^/sittings/(${GUID})(?:/(watch|deputy|respondent|chair))?/?$`);
+const COMMITMENT = new RegExp(`^/commitments/(${GUID})/?$`);
 
 export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '') {
@@ -27,6 +32,15 @@ export function parseRoute(pathname: string, search: string): Route {
     const next = new URLSearchParams(search).get('next');
     // Only a path on this site: never send someone elsewhere after signing in.
     return { name: 'signIn', next: next?.startsWith('/') && !next.startsWith('//') ? next : null };
+  }
+
+  if (pathname === '/commitments' || pathname === '/commitments/') {
+    return { name: 'commitments', query: search.replace(/^\?/, '') };
+  }
+
+  const commitment = COMMITMENT.exec(pathname);
+  if (commitment?.[1]) {
+    return { name: 'commitment', commitmentId: commitment[1].toLowerCase() };
   }
 
   const sitting = SITTING.exec(pathname);

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { command } from '../../api/client';
 import type { SittingView, TurnState } from '../../api/types';
 import { CommandFeedback } from '../../components/CommandFeedback';
+import { DeadlineKind } from '../../components/DeadlineKind';
 import { useBodyView } from '../../components/hooks';
 import { useCommand } from '../../components/useCommand';
 import { lang, t } from '../../i18n/i18n';
@@ -46,8 +47,6 @@ export function CommitmentForm({ sitting, textRef }: { readonly sitting: Sitting
   const agencies = body?.agencies ?? [];
   const respondentAgency = body?.officials.find(o => o.officialId === respondent?.officialId)?.agencyId ?? null;
   const ownerValue = owner ?? respondentAgency ?? agencies[0]?.agencyId ?? '';
-  const today = vietnamDayPlus(0);
-  const sessions = (body?.sessions ?? []).filter(s => s.opensOn > today);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -119,17 +118,7 @@ export function CommitmentForm({ sitting, textRef }: { readonly sitting: Sitting
                 ))}
               </select>
             </label>
-            <label class="field">
-              <span class="field__label">{t('chair.commitmentDeadlineKind')}</span>
-              <select name="deadlineKind" value={session} onChange={e => setSession(e.currentTarget.value)}>
-                <option value="">{t('chair.deadlineDate')}</option>
-                {sessions.map(s => (
-                  <option key={s.number} value={String(s.number)}>
-                    {t('commitments.beforeSession', { number: s.number })} ({formatDay(s.opensOn, lang())})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <DeadlineKind body={body} value={session} onChange={setSession} />
             <div hidden={session !== ''}>
               <label class="field">
                 <span class="field__label">{t('chair.commitmentDeadline')}</span>

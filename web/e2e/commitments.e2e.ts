@@ -1,0 +1,156 @@
+/**
+ * Issue 9's screens, end to end in Debian's Chromium against the real server and its demo: the public
+ * tracker lists the past sitting's commitments and its overdue one; the responsible agency's officer reports
+ * progress and claims it done; the deputy who asked disputes it; the supervising committee moves the deadline
+ * to "before session 4" and the timeline keeps the first one. Every screen is checked for accessibility
+ * and photographed in Vietnamese and English.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { CommitmentDetail, LedgerPage } from '../src/api/types';
+import { screenshot } from './harness/artifacts';
+import { accessibilityViolations } from './harness/axe';
+import { launchBrowser, newContext, signIn } from './harness/browser';
+import { startServer, type RunningServer } from './harness/server';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function page(user?: string): Promise<Page> {
+  const context = await newContext(browser, server.url);
+  contexts.push(context);
+  const p = await context.newPage();
+  if (user) {
+    await signIn(p, user);
+  }
+
+  return p;
+}
+
+async function get<T>(path: string): Promise<T> {
+  const response = await fetch(new URL(path, server.url));
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** The ledger is filled by the intake a moment after the seed: wait for the overdue commitment. */
+async function overdue(): Promise<LedgerPage> {
+  let ledger: LedgerPage | null = null;
+  await expect
+    .poll(async () => {
+      ledger = await get<LedgerPage>('/api/commitments?window=overdue&body=pc-hue');
+      return ledger.total;
+    })
+    .toBe(1);
+  return ledger!;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) {
+    await context.close();
+  }
+
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the public tracker lists the commitments with their owner and deadline, and the overdue list holds the late one', async () => {
+  await overdue();
+  const voter = await page();
+  await voter.goto('/commitments?body=pc-hue');
+  await expect.poll(() => voter.getByTestId('commitment-card').count()).toBe(6);
+  expect(await voter.getByTestId('ledger-count').textContent()).toBe('6 cam kết');
+  expect(await voter.getByTestId('ledger').textContent()).toContain('Sở Y tế thành phố Huế');
+  expect(await accessibilityViolations(voter)).toEqual([]);
+  await screenshot(voter, 'commitments-tracker-vi');
+
+  await voter.getByRole('link', { name: 'Quá hạn' }).first().click();
+  await expect.poll(() => voter.getByTestId('commitment-card').count()).toBe(1);
+  expect(new URL(voter.url()).searchParams.get('window')).toBe('overdue');
+  expect(await voter.getByTestId('commitment-card').textContent()).toContain('Công khai danh mục thuốc');
+
+  await voter.getByTestId('language-switch').click();
+  await expect.poll(() => voter.getByTestId('ledger-count').textContent()).toBe('1 commitments');
+  expect(await voter.getByTestId('commitment-card').textContent()).toContain('Overdue');
+  await screenshot(voter, 'commitments-overdue-en');
+  await voter.getByTestId('language-switch').click();
+});
+
+test('the officer reports and claims, the deputy who asked disputes, the committee moves the deadline, and the timeline shows each step', async () => {
+  const late = (await overdue()).items[0]!;
+  const path = `/commitments/${late.commitmentId}`;
+
+  // A voter sees the timeline and no steps to take.
+  const voter = await page();
+  await voter.goto(path);
+  await voter.getByTestId('timeline').waitFor();
+  expect(await voter.getByTestId('officer-actions').count()).toBe(0);
+  expect(await voter.getByTestId('assess-form').count()).toBe(0);
+
+  const officer = await page('officer.hue-health');
+  await officer.goto(path);
+  await officer.getByTestId('officer-actions').waitFor();
+  expect(await officer.getByTestId('assess-form').count()).toBe(0);
+  await officer.fill('textarea[name=markdown]', 'Đã đăng **danh mục** thuốc còn thiếu của 12 bệnh viện <script>alert(1)</script>');
+  await officer.fill('textarea[name=evidence]', 'https://syt.hue.gov.vn/danh-muc-thuoc');
+  await officer.fill('input[name=percent]', '70');
+  await officer.getByRole('button', { name: 'Gửi báo cáo tiến độ' }).click();
+  await expect.poll(() => officer.getByTestId('timeline').locator('strong').allTextContents()).toContain('danh mục');
+  expect(await officer.getByTestId('timeline').locator('script').count()).toBe(0);
+  expect(await accessibilityViolations(officer)).toEqual([]);
+  await screenshot(officer, 'commitment-officer-vi');
+
+  // A bad evidence link is refused in plain words and nothing is added.
+  await officer.fill('textarea[name=markdown]', 'Bổ sung');
+  await officer.fill('textarea[name=evidence]', 'javascript:alert(1)');
+  await officer.getByRole('button', { name: 'Gửi báo cáo tiến độ' }).click();
+  await officer.getByTestId('problem').waitFor();
+  expect(await officer.getByTestId('problem').textContent()).toContain('http hoặc https');
+
+  await officer.fill('textarea[name=markdown]', 'Danh mục đã công khai tại cổng thông tin của Sở.');
+  await officer.fill('textarea[name=evidence]', '');
+  await officer.getByRole('button', { name: 'Báo cáo đã hoàn thành' }).click();
+  await expect.poll(async () => (await get<CommitmentDetail>(`/api/commitments/${late.commitmentId}`)).commitment.status).toBe('claimed');
+
+  const deputy = await page(late.questionerId!);
+  await deputy.goto(path);
+  await deputy.getByTestId('assess-form').waitFor();
+  await deputy.getByLabel('Chưa thừa nhận kết quả').check();
+  await deputy.fill('textarea[name=note]', 'Cử tri phản ánh danh mục chưa đủ các bệnh viện tuyến phường.');
+  await deputy.getByRole('button', { name: 'Ghi nhận đánh giá' }).click();
+  await expect.poll(async () => (await get<CommitmentDetail>(`/api/commitments/${late.commitmentId}`)).commitment.status).toBe('disputed');
+  await screenshot(deputy, 'commitment-assessor-vi');
+
+  const committee = await page('supervisor.hue');
+  await committee.goto(path);
+  await committee.getByTestId('steward-actions').waitFor();
+  await committee.selectOption('select[name=deadlineKind]', '4');
+  await committee.fill('textarea[name=reason]', 'Chờ bố trí kinh phí năm sau.');
+  await committee.getByRole('button', { name: 'Điều chỉnh thời hạn' }).click();
+  await expect.poll(async () => (await get<CommitmentDetail>(`/api/commitments/${late.commitmentId}`)).commitment.deadlineLabel).toBe('session:4');
+
+  const detail = await get<CommitmentDetail>(`/api/commitments/${late.commitmentId}`);
+  expect(detail.timeline.map(e => e.type)).toEqual([
+    'commitment_made',
+    'deadline_passed',
+    'progress_reported',
+    'fulfilment_claimed',
+    'fulfilment_assessed',
+    'deadline_amended',
+  ]);
+  expect(detail.commitment.originalDeadline).toBe(late.deadline);
+  await voter.goto(path);
+  await expect.poll(() => voter.getByTestId('timeline').locator(':scope > li').count()).toBe(6);
+  expect(await voter.getByTestId('facts').textContent()).toContain('Trước kỳ họp thứ 4');
+  expect(await accessibilityViolations(voter)).toEqual([]);
+  await screenshot(voter, 'commitment-timeline-vi');
+  await voter.getByTestId('language-switch').click();
+  await expect.poll(() => voter.getByTestId('facts').textContent()).toContain('Before session 4');
+  await screenshot(voter, 'commitment-timeline-en');
+});
