@@ -45,7 +45,9 @@ public sealed class CommitmentDecider : IDecider<CommitmentState, CommitmentComm
         };
     }
 
-    public static CommitmentState Evolve(CommitmentState state, CommitmentEvent @event) => @event switch
+    public static CommitmentState Evolve(CommitmentState state, CommitmentEvent @event) => Apply(state, @event) with { UpdatedAt = @event.At };
+
+    private static CommitmentState Apply(CommitmentState state, CommitmentEvent @event) => @event switch
     {
         CommitmentMade e => state with
         {

@@ -32,6 +32,9 @@ public sealed record CommitmentState
 
     public DateTimeOffset MadeAt { get; init; }
 
+    /// <summary>When the last event happened: what feeds of the ledger order by.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
     public int? Percent { get; init; }
 
     public DateTimeOffset? LastProgressAt { get; init; }

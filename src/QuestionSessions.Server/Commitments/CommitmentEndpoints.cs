@@ -20,6 +20,10 @@ internal static class CommitmentEndpoints
     {
         var group = routes.MapGroup("/api/commitments").WithTags("Commitments");
         group.MapGet("/", List);
+        group.MapGet("/export.csv", Csv).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        group.MapGet("/export.json", Json);
+        group.MapGet("/feed.atom", Atom).Produces(StatusCodes.Status200OK, contentType: "application/atom+xml");
+        group.MapGet("/deadlines.ics", Ics).Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         group.MapGet("/{commitmentId:guid}", Get);
 
         var writes = group.MapCommandGroup("/{commitmentId:guid}");
@@ -44,19 +48,13 @@ internal static class CommitmentEndpoints
 
     private static ICommitmentGrain Grain(IGrainFactory grains, Guid commitmentId) => grains.GetGrain<ICommitmentGrain>(commitmentId);
 
-    /// <summary>
-    /// A page of the ledger, in deadline order. <paramref name="status"/> is a comma-separated list of statuses;
-    /// <paramref name="window"/> is <c>overdue</c> or <c>due30</c>; <paramref name="region"/> is a body with the bodies under it.
-    /// </summary>
+    /// <summary>A page of the ledger, in deadline order.</summary>
     private static async Task<Results<Ok<LedgerPage>, ProblemHttpResult>> List(
-        string? body, string? region, string? term, Guid? sitting, string? agency, string? official, string? questioner,
-        string? status, string? kind, string? window, DateOnly? dueFrom, DateOnly? dueTo, int? offset, int? limit,
-        IEventStore store, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] LedgerArgs args, int? offset, int? limit, IEventStore store, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Filter(body, region, term, sitting, agency, official, questioner, status, kind, window, dueFrom, dueTo) is not { } filter)
+        if (args.ToFilter() is not { } filter)
         {
-            return (ProblemHttpResult)Problems.Problem(StatusCodes.Status400BadRequest, "Bad filter",
-                $"status is a comma-separated list of {string.Join(", ", Enum.GetNames<CommitmentStatus>().Skip(1))}; kind is commitment or writtenAnswer; window is overdue or due30.", "bad_filter");
+            return LedgerArgs.BadFilter();
         }
 
         if (limit is < 1 or > LedgerReader.MaxPage || offset is < 0)
@@ -69,43 +67,52 @@ internal static class CommitmentEndpoints
             store, filter, VietnamTime.Today(time.GetUtcNow()), offset ?? 0, limit ?? 50, cancellationToken));
     }
 
-    /// <summary>The filter, or null when a status or the window is not one the ledger knows.</summary>
-    public static LedgerFilter? Filter(
-        string? body, string? region, string? term, Guid? sitting, string? agency, string? official, string? questioner,
-        string? status, string? kind, string? window, DateOnly? dueFrom, DateOnly? dueTo)
+    /// <summary>Every commitment the filter matches, as CSV (RFC 4180, UTF-8, the ledger's columns), streamed.</summary>
+    private static async Task<IResult> Csv([AsParameters] LedgerArgs args, IEventStore store, TimeProvider time, HttpContext http)
     {
-        CommitmentKind? kindOf = null;
-        if (!string.IsNullOrWhiteSpace(kind))
+        if (args.ToFilter() is not { } filter)
         {
-            if (!Enum.TryParse<CommitmentKind>(kind.Trim(), ignoreCase: true, out var parsedKind) || kind.Any(char.IsDigit))
-            {
-                return null;
-            }
-
-            kindOf = parsedKind;
+            return LedgerArgs.BadFilter();
         }
 
-        var statuses = new List<CommitmentStatus>();
-        foreach (var part in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!Enum.TryParse<CommitmentStatus>(part, ignoreCase: true, out var parsed) || parsed == CommitmentStatus.None
-                || !Enum.IsDefined(parsed) || part.Any(char.IsDigit))
-            {
-                return null;
-            }
-
-            statuses.Add(parsed);
-        }
-
-        if (window is not (null or "" or LedgerFilter.Overdue or LedgerFilter.DueSoon))
-        {
-            return null;
-        }
-
-        static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        return new LedgerFilter(Blank(body), Blank(region), Blank(term), sitting, Blank(agency), Blank(official), Blank(questioner),
-            statuses, kindOf, Blank(window), dueFrom, dueTo);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"commitments.csv\"";
+        await CommitmentFeeds.WriteCsvAsync(store, filter, VietnamTime.Today(time.GetUtcNow()), http.Response.Body, http.RequestAborted);
+        return TypedResults.Empty;
     }
+
+    /// <summary>Every commitment the filter matches, as one JSON array, streamed.</summary>
+    private static Results<Ok<IAsyncEnumerable<CommitmentSummary>>, ProblemHttpResult> Json(
+        [AsParameters] LedgerArgs args, IEventStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        args.ToFilter() is { } filter
+            ? TypedResults.Ok(LedgerReader.AllAsync(store, filter, VietnamTime.Today(time.GetUtcNow()), cancellationToken))
+            : LedgerArgs.BadFilter();
+
+    private static async Task<IResult> Atom([AsParameters] LedgerArgs args, IEventStore store, TimeProvider time, HttpContext http)
+    {
+        if (args.ToFilter() is not { } filter)
+        {
+            return LedgerArgs.BadFilter();
+        }
+
+        var feed = await CommitmentFeeds.AtomAsync(store, filter, VietnamTime.Today(time.GetUtcNow()), Site(http),
+            new Uri(Site(http), $"{http.Request.Path}{http.Request.QueryString}"), args.Describe(), http.RequestAborted);
+        return TypedResults.Text(feed, "application/atom+xml; charset=utf-8");
+    }
+
+    private static async Task<IResult> Ics([AsParameters] LedgerArgs args, IEventStore store, TimeProvider time, HttpContext http)
+    {
+        if (args.ToFilter() is not { } filter)
+        {
+            return LedgerArgs.BadFilter();
+        }
+
+        var calendar = await CommitmentFeeds.CalendarAsync(store, filter, VietnamTime.Today(time.GetUtcNow()), Site(http), args.Describe(), http.RequestAborted);
+        return TypedResults.Text(calendar, "text/calendar; charset=utf-8");
+    }
+
+    /// <summary>The site's own address, for links in feeds read elsewhere.</summary>
+    private static Uri Site(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}/");
 
     private static async Task<Results<Ok<CommitmentDetail>, NotFound>> Get(
         Guid commitmentId, IEventStore store, TranscriptRenderer renderer, TimeProvider time, HttpContext http, CancellationToken cancellationToken)

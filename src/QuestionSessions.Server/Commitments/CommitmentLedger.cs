@@ -20,7 +20,7 @@ internal sealed class CommitmentLedger : IProjection<CommitmentState>
         commitment_id, kind, source, body_id, term, sitting_id, cluster_id, question_id, questioner_id, resolution_id, clause,
         topic_id, recommendation_id, agency_id, agency_name, official_id, official_name, text, expected_result, deadline,
         deadline_label, original_deadline, amendments, status, overdue_since, percent, made_at, last_progress_at, claimed_on,
-        verified_at, requestioned, version
+        verified_at, requestioned, updated_at, version
         """;
 
     public static Task CreateTableAsync(DbConnection connection, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, """
@@ -56,6 +56,7 @@ internal sealed class CommitmentLedger : IProjection<CommitmentState>
             claimed_on TEXT NULL,
             verified_at TEXT NULL,
             requestioned INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
             version BIGINT NOT NULL);
         CREATE INDEX IF NOT EXISTS commitment_ledger_body ON commitment_ledger (body_id, deadline);
         CREATE INDEX IF NOT EXISTS commitment_ledger_agency ON commitment_ledger (agency_id, body_id);
@@ -63,6 +64,7 @@ internal sealed class CommitmentLedger : IProjection<CommitmentState>
         CREATE INDEX IF NOT EXISTS commitment_ledger_sitting ON commitment_ledger (sitting_id);
         CREATE INDEX IF NOT EXISTS commitment_ledger_overdue ON commitment_ledger (body_id, overdue_since);
         CREATE INDEX IF NOT EXISTS commitment_ledger_deadline ON commitment_ledger (deadline);
+        CREATE INDEX IF NOT EXISTS commitment_ledger_updated ON commitment_ledger (updated_at);
         """, cancellationToken);
 
     public IEnumerable<ProjectionWrite> Project(string streamId, CommitmentState before, CommitmentState after, long firstVersion, IReadOnlyList<NewEvent> events)
@@ -76,11 +78,12 @@ internal sealed class CommitmentLedger : IProjection<CommitmentState>
             INSERT INTO commitment_ledger ({Columns})
             VALUES (@id, @kind, @source, @body, @term, @sitting, @cluster, @question, @questioner, @resolution, @clause, @topic,
                 @recommendation, @agency, @agencyName, @official, @officialName, @text, @expected, @deadline, @deadlineLabel,
-                @original, @amendments, @status, @overdue, @percent, @made, @progress, @claimed, @verified, @requestioned, @version)
+                @original, @amendments, @status, @overdue, @percent, @made, @progress, @claimed, @verified, @requestioned, @updated, @version)
             ON CONFLICT (commitment_id) DO UPDATE SET deadline = excluded.deadline, deadline_label = excluded.deadline_label,
                 amendments = excluded.amendments, status = excluded.status, overdue_since = excluded.overdue_since,
                 percent = excluded.percent, last_progress_at = excluded.last_progress_at, claimed_on = excluded.claimed_on,
-                verified_at = excluded.verified_at, requestioned = excluded.requestioned, version = excluded.version
+                verified_at = excluded.verified_at, requestioned = excluded.requestioned, updated_at = excluded.updated_at,
+                version = excluded.version
             """,
             [("id", after.CommitmentId.ToString()), ("kind", after.Kind.ToString()), ("source", source.Kind.ToString()),
             ("body", source.BodyId), ("term", source.Term), ("sitting", source.SittingId?.ToString()),
@@ -93,7 +96,7 @@ internal sealed class CommitmentLedger : IProjection<CommitmentState>
             ("overdue", after.OverdueSince is { } overdue ? Date(overdue) : null), ("percent", after.Percent), ("made", Iso(after.MadeAt)),
             ("progress", after.LastProgressAt is { } p ? Iso(p) : null),
             ("claimed", after.ClaimedAt is { } c ? Date(VietnamTime.Today(c)) : null),
-            ("verified", after.VerifiedAt is { } v ? Iso(v) : null), ("requestioned", after.RequestionedIn.Count),
+            ("verified", after.VerifiedAt is { } v ? Iso(v) : null), ("requestioned", after.RequestionedIn.Count), ("updated", Iso(after.UpdatedAt)),
             ("version", firstVersion + events.Count - 1)]);
     }
 

@@ -130,6 +130,7 @@ internal sealed record CommitmentSummary(
     DateOnly? ClaimedOn,
     DateTimeOffset? VerifiedAt,
     int Requestioned,
+    DateTimeOffset UpdatedAt,
     long Version)
 {
     /// <summary>Overdue now: the deadline passed and the commitment is neither kept, claimed, nor closed.</summary>
@@ -141,7 +142,7 @@ internal sealed record CommitmentSummary(
         GuidOf(r, 11), GuidOf(r, 12), r.GetString(13), r.GetString(14), Str(r, 15), Str(r, 16), r.GetString(17), Str(r, 18),
         DateOf(r, 19)!.Value, Str(r, 20), DateOf(r, 21)!.Value, Int(r, 22), Enum.Parse<CommitmentStatus>(r.GetString(23)), DateOf(r, 24),
         r.IsDBNull(25) ? null : Int(r, 25), Instant(r, 26)!.Value, Instant(r, 27), DateOf(r, 28), Instant(r, 29), Int(r, 30),
-        Convert.ToInt64(r.GetValue(31), CultureInfo.InvariantCulture));
+        Instant(r, 31)!.Value, Convert.ToInt64(r.GetValue(32), CultureInfo.InvariantCulture));
 
     private static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
@@ -163,8 +164,13 @@ internal static class LedgerReader
 {
     public const int MaxPage = 200;
 
+    /// <summary>Deadline order, soonest first (the tracker); or the latest changed first (the feeds).</summary>
+    public const string ByDeadline = "deadline, commitment_id";
+    public const string ByLatestChange = "updated_at DESC, commitment_id";
+
     public static async Task<LedgerPage> PageAsync(
-        IEventStore store, LedgerFilter filter, DateOnly today, int offset, int limit, CancellationToken cancellationToken)
+        IEventStore store, LedgerFilter filter, DateOnly today, int offset, int limit, CancellationToken cancellationToken,
+        string order = ByDeadline)
     {
         var (where, parameters) = filter.ToSql(today);
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
@@ -178,7 +184,7 @@ internal static class LedgerReader
         parameters.Add(("limit", limit));
         parameters.Add(("offset", offset));
         await using var command = Sql.Command(connection, null,
-            $"SELECT {CommitmentLedger.Columns} FROM commitment_ledger {where} ORDER BY deadline, commitment_id LIMIT @limit OFFSET @offset",
+            $"SELECT {CommitmentLedger.Columns} FROM commitment_ledger {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
             [.. parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

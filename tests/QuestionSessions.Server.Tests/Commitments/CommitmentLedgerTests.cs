@@ -20,7 +20,7 @@ public sealed class CommitmentLedgerTests : SqliteNodeTest
     public async Task The_past_demo_sitting_fills_the_ledger_with_its_chain_owners_and_an_overdue_commitment()
     {
         using var http = Node.Anonymous();
-        var ledger = await Eventually(http, "/api/commitments?body=pc-hue", page => page.GetProperty("total").GetInt32() >= 6);
+        var ledger = await Ledger.Eventually(http, "/api/commitments?body=pc-hue", page => page.GetProperty("total").GetInt32() >= 6);
 
         var items = ledger.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(4, items.Count(i => i.GetProperty("kind").GetString() == "commitment"));
@@ -33,7 +33,7 @@ public sealed class CommitmentLedgerTests : SqliteNodeTest
         });
 
         // The ten-day commitment's deadline passed while the sitting was in the past: it is overdue, once.
-        var overdue = await Eventually(http, "/api/commitments?window=overdue&region=pc-hue", page => page.GetProperty("total").GetInt32() == 1);
+        var overdue = await Ledger.Eventually(http, "/api/commitments?window=overdue&region=pc-hue", page => page.GetProperty("total").GetInt32() == 1);
         var late = overdue.GetProperty("items")[0];
         Assert.StartsWith("Công khai danh mục thuốc", late.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.True(late.GetProperty("overdue").GetBoolean());
@@ -52,7 +52,7 @@ public sealed class CommitmentLedgerTests : SqliteNodeTest
     {
         using var chair = await Node.SignInAsync("chair.na");
         using var secretariat = await Node.SignInAsync("secretariat.na");
-        var questionId = await AskAsync(chair.Http);
+        var questionId = await Ledger.AskAsync(Node, chair.Http);
 
         var before = await VersionAsync(chair.Http, DemoSitting);
         var unknown = await SittingAsync(secretariat.Http, DemoSitting, "/commitments",
@@ -73,7 +73,7 @@ public sealed class CommitmentLedgerTests : SqliteNodeTest
         AcceptedVersion(recorded);
 
         using var http = Node.Anonymous();
-        var detail = await Eventually(http, $"/api/commitments?sitting={DemoSitting}", page => page.GetProperty("total").GetInt32() == 1);
+        var detail = await Ledger.Eventually(http, $"/api/commitments?sitting={DemoSitting}", page => page.GetProperty("total").GetInt32() == 1);
         var made = detail.GetProperty("items")[0];
         Assert.Equal(commitmentId, made.GetProperty("commitmentId").GetGuid());
         Assert.Equal("na-a-health", made.GetProperty("agencyId").GetString());
@@ -89,7 +89,7 @@ public sealed class CommitmentLedgerTests : SqliteNodeTest
     public async Task Only_the_owners_officers_report_and_only_the_questioner_or_the_committee_assess()
     {
         using var http = Node.Anonymous();
-        var page = await Eventually(http, "/api/commitments?agency=hue-a-health&kind=commitment", p => p.GetProperty("total").GetInt32() == 3);
+        var page = await Ledger.Eventually(http, "/api/commitments?agency=hue-a-health&kind=commitment", p => p.GetProperty("total").GetInt32() == 3);
         var id = page.GetProperty("items").EnumerateArray().Last().GetProperty("commitmentId").GetGuid();
         var path = $"/api/commitments/{id}";
         var version = (await GetAsync(http, path)).GetProperty("commitment").GetProperty("version").GetInt64();
@@ -183,36 +183,4 @@ public sealed class CommitmentLedgerTests : SqliteNodeTest
         DateOnly.FromDateTime(_clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Code(JsonElement problem) => problem.TryGetProperty("code", out var code) ? code.GetString() : null;
-
-    /// <summary>Opens the demo sitting and runs a question and its answer in the health cluster; the question's id.</summary>
-    private async Task<Guid> AskAsync(HttpClient chair)
-    {
-        using var deputy = await Node.SignInAsync("na-d-002");
-        AcceptedVersion(await SittingAsync(chair, DemoSitting, "/open"));
-        AcceptedVersion(await SittingAsync(chair, DemoSitting, $"/clusters/{HealthCluster}/open"));
-        var registered = await SittingAsync(deputy.Http, DemoSitting, "/registrations", new { clusterId = HealthCluster, text = "Khi nào có nghị định về đấu thầu thuốc?" });
-        AcceptedVersion(registered);
-        AcceptedVersion(await SittingAsync(chair, DemoSitting, "/speakers/next", new { count = 1 }));
-        var question = await SittingAsync(chair, DemoSitting, "/turns", new { kind = "question", registrationId = Id(registered.Body) });
-        AcceptedVersion(await SittingAsync(chair, DemoSitting, $"/turns/{Id(question.Body)}/end"));
-        var state = await SittingStateAsync(chair, DemoSitting);
-        return state.GetProperty("turns")[0].GetProperty("questionIds")[0].GetGuid();
-    }
-
-    /// <summary>Reads <paramref name="path"/> until <paramref name="ready"/> holds: the ledger is filled by the intake, a moment after the sitting.</summary>
-    private static async Task<JsonElement> Eventually(HttpClient http, string path, Func<JsonElement, bool> ready)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var page = await GetAsync(http, path);
-            if (ready(page))
-            {
-                return page;
-            }
-
-            await Task.Delay(50, deadline.Token);
-        }
-    }
 }

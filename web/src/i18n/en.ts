@@ -375,4 +375,7 @@ export const en: Record<MessageKey, string> = {
   'problem.evidence_links': 'Evidence is up to 10 http or https addresses.',
   'problem.nothing_to_assess': 'There is no report of fulfilment to assess yet.',
   'problem.commitment_closed': 'The commitment is closed; nothing more can be recorded.',
+  'ledger.exports': 'Download or follow this list:',
+  'ledger.atom': 'Atom feed',
+  'ledger.calendar': 'Deadline calendar (iCal)',
 };

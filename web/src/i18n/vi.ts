@@ -376,6 +376,9 @@ export const vi = {
   'problem.evidence_links': 'Tài liệu chứng minh là tối đa 10 địa chỉ http hoặc https.',
   'problem.nothing_to_assess': 'Chưa có báo cáo hoàn thành để đánh giá.',
   'problem.commitment_closed': 'Cam kết đã kết thúc; không thể cập nhật thêm.',
+  'ledger.exports': 'Tải về hoặc theo dõi danh sách này:',
+  'ledger.atom': 'Bản tin Atom',
+  'ledger.calendar': 'Lịch thời hạn (iCal)',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -158,6 +158,22 @@ export default function LedgerScreen({ route }: ScreenProps) {
           {t('ledger.count', { count: page.total })}
         </p>
       )}
+      <p class="ledger__exports" data-testid="ledger-exports">
+        <span class="muted">{t('ledger.exports')}</span>{' '}
+        {(
+          [
+            ['export.csv', 'CSV'],
+            ['export.json', 'JSON'],
+            ['feed.atom', t('ledger.atom')],
+            ['deadlines.ics', t('ledger.calendar')],
+          ] as const
+        ).map(([file, label], i) => (
+          <span key={file}>
+            {i > 0 && ' · '}
+            <a href={`/api/commitments/${file}${query ? `?${toQuery(filters)}` : ''}`}>{label}</a>
+          </span>
+        ))}
+      </p>
       <ol class="ledger__list" data-testid="ledger">
         {items.map(c => (
           <li key={c.commitmentId}>
