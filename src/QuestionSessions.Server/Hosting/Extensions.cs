@@ -118,6 +118,7 @@ internal static class Extensions
         app.MapBodies();
         app.MapSittings();
         app.MapCommitments();
+        app.MapScorecards();
         app.MapHub<SittingsHub>(SittingsHub.Path);
         app.MapWebApp();
     }
