@@ -154,3 +154,21 @@ test('the officer reports and claims, the deputy who asked disputes, the committ
   await expect.poll(() => voter.getByTestId('facts').textContent()).toContain('Before session 4');
   await screenshot(voter, 'commitment-timeline-en');
 });
+
+test('the accountability page shows each agency and official, the commitments over time, and the time discipline', async () => {
+  await expect.poll(async () => (await get<LedgerPage>('/api/commitments?body=pc-hue')).total).toBe(6);
+  const voter = await page();
+  await voter.goto('/accountability?body=pc-hue');
+  await voter.getByTestId('discipline').waitFor();
+  const agencies = await voter.getByTestId('score-agencies').locator('tbody tr').allTextContents();
+  expect(agencies.length).toBe(3);
+  expect(agencies.join('\n')).toContain('Sở Y tế thành phố Huế');
+  expect(await voter.getByTestId('score-officials').textContent()).toContain('Mai Thị Xuân');
+  expect(await voter.getByTestId('history-chart').locator('polyline').count()).toBe(3);
+  expect(await voter.getByTestId('discipline').locator('tbody tr').count()).toBeGreaterThan(3);
+  expect(await accessibilityViolations(voter)).toEqual([]);
+  await screenshot(voter, 'accountability-vi');
+  await voter.getByTestId('language-switch').click();
+  await expect.poll(() => voter.getByTestId('score-agencies').locator('caption').textContent()).toBe('By responsible agency');
+  await screenshot(voter, 'accountability-en');
+});

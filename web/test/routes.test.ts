@@ -20,6 +20,7 @@ describe('routes', () => {
     ['/commitments/', '?body=pc-hue&window=overdue', { name: 'commitments', query: 'body=pc-hue&window=overdue' }],
     [`/commitments/${id.toUpperCase()}`, '', { name: 'commitment', commitmentId: id }],
     ['/commitments/not-a-guid', '', { name: 'notFound' }],
+    ['/accountability', '?body=pc-hue', { name: 'accountability', query: 'body=pc-hue' }],
     ['/sittings/not-a-guid/watch', '', { name: 'notFound' }],
     ['/admin', '', { name: 'notFound' }],
   ])('%s%s', (pathname, search, route) => expect(parseRoute(pathname, search)).toEqual(route));

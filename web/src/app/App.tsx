@@ -20,6 +20,7 @@ const screens: Record<Route['name'], () => Promise<ScreenModule>> = {
   chair: () => import('../screens/chair/ChairScreen'),
   commitments: () => import('../screens/commitments/LedgerScreen'),
   commitment: () => import('../screens/commitments/CommitmentScreen'),
+  accountability: () => import('../screens/commitments/AccountabilityScreen'),
   notFound: () => import('../screens/NotFoundScreen'),
 };
 

@@ -22,6 +22,9 @@ export function SiteHeader({ compact }: { readonly compact: boolean }) {
           <Link href={paths.commitments()} class="site-nav__link">
             {t('nav.ledger')}
           </Link>
+          <Link href={paths.accountability()} class="site-nav__link">
+            {t('nav.accountability')}
+          </Link>
           <button type="button" class="link-button" lang={other} onClick={() => setLang(other)} data-testid="language-switch">
             {t('app.switchLanguage')}
           </button>

@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: SittingScreen; readonly sittingId: string }
   | { readonly name: 'commitments'; readonly query: string }
   | { readonly name: 'commitment'; readonly commitmentId: string }
+  | { readonly name: 'accountability'; readonly query: string }
   | { readonly name: 'notFound' };
 
 export const paths = {
@@ -17,6 +18,7 @@ export const paths = {
   sitting: (screen: SittingScreen, sittingId: string) => `/sittings/${sittingId}/${screen}`,
   commitments: (query?: string) => (query ? `/commitments?${query}` : '/commitments'),
   commitment: (commitmentId: string) => `/commitments/${commitmentId}`,
+  accountability: (bodyId?: string) => (bodyId ? `/accountability?body=${encodeURIComponent(bodyId)}` : '/accountability'),
 };
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -36,6 +38,10 @@ export function parseRoute(pathname: string, search: string): Route {
 
   if (pathname === '/commitments' || pathname === '/commitments/') {
     return { name: 'commitments', query: search.replace(/^\?/, '') };
+  }
+
+  if (pathname === '/accountability' || pathname === '/accountability/') {
+    return { name: 'accountability', query: search.replace(/^\?/, '') };
   }
 
   const commitment = COMMITMENT.exec(pathname);
