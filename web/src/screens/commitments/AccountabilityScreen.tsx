@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { Scorecard, StatusPoint, TimeDisciplineView } from '../../api/types';
 import type { ScreenProps } from '../../app/App';
 import { Link, navigate, paths } from '../../app/router';
+import { BodySelect } from '../../components/BodySelect';
 import { useBodies } from '../../components/hooks';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { lang, t } from '../../i18n/i18n';
@@ -48,16 +49,7 @@ export default function AccountabilityScreen({ route }: ScreenProps) {
     <div class="page accountability">
       <h1>{t('score.title')}</h1>
       <p class="muted">{t('score.intro')}</p>
-      <label class="field accountability__body">
-        <span class="field__label">{t('ledger.body')}</span>
-        <select name="body" value={bodyId} onChange={e => navigate(paths.accountability(e.currentTarget.value), true)}>
-          {bodies?.map(b => (
-            <option key={b.bodyId} value={b.bodyId}>
-              {lang() === 'en' ? b.nameEn : b.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <BodySelect class="field accountability__body" value={bodyId} onChange={v => navigate(paths.accountability(v), true)} />
       <ProblemMessage error={error} />
       {!data && !error && <p class="muted">{t('common.loading')}</p>}
       {data && (

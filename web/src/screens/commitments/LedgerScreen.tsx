@@ -4,7 +4,8 @@ import type { CommitmentStatus, CommitmentSummary, LedgerPage } from '../../api/
 import type { ScreenProps } from '../../app/App';
 import { Link, navigate, paths } from '../../app/router';
 import { useMe } from '../../auth/session';
-import { useBodies, useBodyView } from '../../components/hooks';
+import { BodySelect } from '../../components/BodySelect';
+import { useBodyView } from '../../components/hooks';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { lang, t } from '../../i18n/i18n';
 import { useTitle } from '../useTitle';
@@ -37,7 +38,6 @@ export default function LedgerScreen({ route }: ScreenProps) {
   useTitle(t('ledger.title'));
   const query = route.name === 'commitments' ? route.query : '';
   const filters = readFilters(query);
-  const bodies = useBodies();
   const body = useBodyView(filters.body || undefined);
   const me = useMe();
   const [page, setPage] = useState<LedgerPage | null>(null);
@@ -101,17 +101,7 @@ export default function LedgerScreen({ route }: ScreenProps) {
         ))}
       </nav>
       <form class="ledger__filters field-grid" onSubmit={e => e.preventDefault()} aria-label={t('ledger.filters')}>
-        <label class="field">
-          <span class="field__label">{t('ledger.body')}</span>
-          <select name="body" value={filters.body} onChange={e => set('body', e.currentTarget.value)}>
-            <option value="">{t('ledger.all')}</option>
-            {bodies?.map(b => (
-              <option key={b.bodyId} value={b.bodyId}>
-                {lang() === 'en' ? b.nameEn : b.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <BodySelect value={filters.body} onChange={v => set('body', v)} all />
         <label class="field">
           <span class="field__label">{t('ledger.agency')}</span>
           <select name="agency" value={filters.agency} onChange={e => set('agency', e.currentTarget.value)} disabled={!body}>
