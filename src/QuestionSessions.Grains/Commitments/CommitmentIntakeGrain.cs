@@ -3,9 +3,11 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Commitments;
+using QuestionSessions.Domain.Resolutions;
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Grains.Aggregates;
 using QuestionSessions.Grains.Bodies;
+using QuestionSessions.Grains.Resolutions;
 using QuestionSessions.Grains.Sittings;
 using QuestionSessions.Runtime.Aggregates;
 using QuestionSessions.Runtime.Storage;
@@ -43,7 +45,11 @@ public sealed class CommitmentIntakeGrain(
 
     private static readonly EventCodec<SittingEvent> Codec = new();
 
+    private static readonly EventCodec<ResolutionEvent> ResolutionCodec = new();
+
     private static readonly string SittingPrefix = SittingGrain.StreamId(Guid.Empty)[..^Guid.Empty.ToString().Length];
+
+    private static readonly string ResolutionPrefix = ResolutionGrain.StreamId(Guid.Empty)[..^Guid.Empty.ToString().Length];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -74,6 +80,12 @@ public sealed class CommitmentIntakeGrain(
                     && Guid.TryParse(entry.Event.StreamId.AsSpan(SittingPrefix.Length), out var sittingId))
                 {
                     opened += await OpenAsync(sittingId, Codec.Decode(entry.Event), cancellationToken) ? 1 : 0;
+                }
+                else if (entry.Event.StreamId.StartsWith(ResolutionPrefix, StringComparison.Ordinal) && entry.Event.Type == "clause_assigned"
+                    && Guid.TryParse(entry.Event.StreamId.AsSpan(ResolutionPrefix.Length), out var resolutionId)
+                    && ResolutionCodec.Decode(entry.Event) is ClauseAssigned assigned)
+                {
+                    opened += await OpenClauseAsync(resolutionId, assigned, cancellationToken) ? 1 : 0;
                 }
             }
 
@@ -129,10 +141,30 @@ public sealed class CommitmentIntakeGrain(
         var provenance = new Provenance(SourceKind.Answer, sitting.BodyId, sittingId, question.ClusterId, questionId, question.DeputyId, Term: term);
         var make = new MakeCommitment(commitmentId, kind, provenance, [owner], text, null,
             deadline, by, Actor.System, @event.At);
-        var reply = await GrainFactory.GetGrain<ICommitmentGrain>(commitmentId).ExecuteAsync(make, new CommandOptions(CorrelationId: "intake"), cancellationToken);
+        return await MakeAsync(make, $"Sitting {sittingId}", cancellationToken);
+    }
+
+    private async Task<bool> OpenClauseAsync(Guid resolutionId, ClauseAssigned assigned, CancellationToken cancellationToken)
+    {
+        if (await GrainFactory.GetGrain<IResolutionGrain>(resolutionId).Get(cancellationToken) is not (var resolution, _)
+            || resolution.Clause(assigned.Clause) is not { } clause)
+        {
+            logger.LogWarning("Resolution {Resolution}: clause {Clause} is not in the resolution; no commitment opened", resolutionId, assigned.Clause);
+            return false;
+        }
+
+        var provenance = new Provenance(SourceKind.ResolutionClause, resolution.BodyId, ResolutionId: resolutionId, Clause: clause.Number, Term: resolution.Term);
+        var make = new MakeCommitment(assigned.CommitmentId, CommitmentKind.Commitment, provenance, [assigned.Owner], clause.Text,
+            assigned.ExpectedResult, assigned.Deadline, assigned.By, Actor.System, assigned.At);
+        return await MakeAsync(make, $"Resolution {resolutionId} clause {clause.Number}", cancellationToken);
+    }
+
+    private async Task<bool> MakeAsync(MakeCommitment make, string source, CancellationToken cancellationToken)
+    {
+        var reply = await GrainFactory.GetGrain<ICommitmentGrain>(make.CommitmentId).ExecuteAsync(make, new CommandOptions(CorrelationId: "intake"), cancellationToken);
         if (reply.Error is { } error)
         {
-            logger.LogWarning("Sitting {Sitting}: commitment {Commitment} refused by the ledger: {Code} {Message}", sittingId, commitmentId, error.Code, error.Message);
+            logger.LogWarning("{Source}: commitment {Commitment} refused by the ledger: {Code} {Message}", source, make.CommitmentId, error.Code, error.Message);
             return false;
         }
 

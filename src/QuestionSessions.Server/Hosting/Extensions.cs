@@ -15,6 +15,7 @@ using QuestionSessions.Server.Commitments;
 using QuestionSessions.Server.Cluster;
 using QuestionSessions.Server.Demo;
 using QuestionSessions.Server.Live;
+using QuestionSessions.Server.Resolutions;
 using QuestionSessions.Server.Sittings;
 
 namespace QuestionSessions.Server.Hosting;
@@ -43,6 +44,7 @@ internal static class Extensions
         services.AddSingleton<IProjection<SittingState>, SittingDirectory>();
         services.AddSingleton<IProjection<BodyState>, BodyDirectory>();
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, CommitmentLedger>();
+        services.AddSingleton<IProjection<Domain.Resolutions.ResolutionState>, Resolutions.ResolutionDirectory>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<TranscriptRenderer>();
         services.AddSingleton<CommandRunner>();
@@ -119,6 +121,7 @@ internal static class Extensions
         app.MapSittings();
         app.MapCommitments();
         app.MapScorecards();
+        app.MapResolutions();
         app.MapHub<SittingsHub>(SittingsHub.Path);
         app.MapWebApp();
     }

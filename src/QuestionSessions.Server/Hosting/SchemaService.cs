@@ -38,6 +38,7 @@ internal sealed class SchemaService(IEventStore store) : IHostedService
                 await SittingDirectory.CreateTableAsync(connection, cancellationToken);
                 await BodyDirectory.CreateTableAsync(connection, cancellationToken);
                 await Commitments.CommitmentLedger.CreateTableAsync(connection, cancellationToken);
+                await Resolutions.ResolutionDirectory.CreateTableAsync(connection, cancellationToken);
                 await AccountStore.CreateTableAsync(connection, cancellationToken);
                 return;
             }

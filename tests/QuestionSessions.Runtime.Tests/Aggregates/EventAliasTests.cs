@@ -1,5 +1,7 @@
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Bodies;
+using QuestionSessions.Domain.Commitments;
+using QuestionSessions.Domain.Resolutions;
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Runtime.Aggregates;
 
@@ -12,7 +14,7 @@ namespace QuestionSessions.Runtime.Tests.Aggregates;
 public sealed class EventAliasTests
 {
     [Fact]
-    public void Every_sitting_and_body_event_keeps_its_alias()
+    public void Every_sitting_body_commitment_and_resolution_event_keeps_its_alias()
     {
         var pinned = new Dictionary<string, string>
         {
@@ -22,6 +24,8 @@ public sealed class EventAliasTests
             ["AgencyRegistered"] = "agency_registered",
             ["RulesProfileAdopted"] = "rules_profile_adopted",
             ["SessionScheduled"] = "session_scheduled",
+            ["ResolutionAdopted"] = "resolution_adopted",
+            ["ClauseAssigned"] = "clause_assigned",
             ["SittingScheduled"] = "sitting_scheduled",
             ["QuestionFiled"] = "question_filed",
             ["SittingOpened"] = "sitting_opened",
@@ -38,12 +42,26 @@ public sealed class EventAliasTests
             ["SittingClosed"] = "sitting_closed",
             ["WrittenAnswerRequired"] = "written_answer_required",
             ["VideoStreamSet"] = "video_stream_set",
+            ["CommitmentMade"] = "commitment_made",
+            ["ProgressReported"] = "progress_reported",
+            ["SubmittedToAuthority"] = "submitted_to_authority",
+            ["FulfilmentClaimed"] = "fulfilment_claimed",
+            ["FulfilmentAssessed"] = "fulfilment_assessed",
+            ["CommitmentWithdrawn"] = "commitment_withdrawn",
+            ["DeadlineAmended"] = "deadline_amended",
+            ["Requestioned"] = "requestioned",
+            ["OwnerReminded"] = "owner_reminded",
+            ["DeadlinePassed"] = "deadline_passed",
         };
         var sittings = new EventCodec<SittingEvent>();
         var bodies = new EventCodec<BodyEvent>();
+        var commitments = new EventCodec<CommitmentEvent>();
+        var resolutions = new EventCodec<ResolutionEvent>();
 
         var actual = EventTypes<SittingEvent>().Select(t => (t.Name, Alias: sittings.AliasOf(Example<SittingEvent>(t))))
             .Concat(EventTypes<BodyEvent>().Select(t => (t.Name, Alias: bodies.AliasOf(Example<BodyEvent>(t)))))
+            .Concat(EventTypes<CommitmentEvent>().Select(t => (t.Name, Alias: commitments.AliasOf(Example<CommitmentEvent>(t)))))
+            .Concat(EventTypes<ResolutionEvent>().Select(t => (t.Name, Alias: resolutions.AliasOf(Example<ResolutionEvent>(t)))))
             .ToDictionary(p => p.Name, p => p.Alias);
 
         Assert.Equal(pinned.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
