@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using QuestionSessions.Domain.Bodies;
 using QuestionSessions.Domain.Calendar;
 using QuestionSessions.Domain.Commitments;
 using QuestionSessions.Grains.Bodies;
@@ -131,37 +132,17 @@ internal static class CommitmentEndpoints
     private static async Task<IResult> AmendDeadline(
         Guid commitmentId, DeadlineRequest request, CommandRunner runner, IGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
     {
-        if ((request.Date is null) == (request.BeforeSession is null))
+        if (await Grain(grains, commitmentId).Get(cancellationToken) is not (var state, _) || state.Provenance is null)
         {
-            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Give one deadline",
-                "A deadline is a date or a session before which the commitment is kept: give one of them.", "deadline_required");
+            return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "No commitment has been made under this id.", "commitment_not_found");
         }
 
-        var deadline = request.Date is { } date ? new CommitmentDeadline(date) : null;
-        if (request.BeforeSession is { } number)
+        var body = (await grains.GetGrain<IBodyGrain>(state.Provenance.BodyId).Get(cancellationToken))?.State ?? BodyState.Empty;
+        var (deadline, problem) = DeadlineChoice.Resolve(body, request.Date, request.BeforeSession);
+        if (problem is not null)
         {
-            if (await Grain(grains, commitmentId).Get(cancellationToken) is not (var state, _) || state.Provenance is null)
-            {
-                return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "No commitment has been made under this id.", "commitment_not_found");
-            }
-
-            if (await SessionDeadline(grains, state.Provenance.BodyId, number, cancellationToken) is not { } resolved)
-            {
-                return SessionNotFound(number);
-            }
-
-            deadline = resolved;
+            return problem;
         }
-
         return await runner.RunAsync(http, Grain(grains, commitmentId), (actor, now) => new AmendDeadline(deadline!, request.Reason, actor, now));
     }
-
-    /// <summary>"Before session N" of the body, resolved to the day before it opens; null when the body has not scheduled it.</summary>
-    public static async Task<CommitmentDeadline?> SessionDeadline(IGrainFactory grains, string bodyId, int number, CancellationToken cancellationToken) =>
-        (await grains.GetGrain<IBodyGrain>(bodyId).Get(cancellationToken))?.State.Sessions.TryGetValue(number, out var opensOn) == true
-            ? CommitmentDeadline.BeforeSession(number, opensOn)
-            : null;
-
-    public static IResult SessionNotFound(int number) => Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown session",
-        $"The body has not scheduled session {number}; give a date, or schedule the session first.", "session_not_found");
 }

@@ -97,21 +97,10 @@ internal static class ResolutionEndpoints
             return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown official", $"'{officialId}' is not an official answering to this body.", "respondent_unknown");
         }
 
-        if ((request.Deadline is null) == (request.BeforeSession is null))
+        var (deadline, problem) = Commitments.DeadlineChoice.Resolve(body, request.Deadline, request.BeforeSession);
+        if (problem is not null)
         {
-            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Give one deadline",
-                "A deadline is a date or a session before which the commitment is kept: give one of them.", "deadline_required");
-        }
-
-        var deadline = request.Deadline is { } date ? new CommitmentDeadline(date) : null;
-        if (request.BeforeSession is { } number)
-        {
-            if (!body.Sessions.TryGetValue(number, out var opensOn))
-            {
-                return CommitmentEndpoints.SessionNotFound(number);
-            }
-
-            deadline = CommitmentDeadline.BeforeSession(number, opensOn);
+            return problem;
         }
 
         // One commitment per clause, whoever retries: its id comes from the resolution and the clause.

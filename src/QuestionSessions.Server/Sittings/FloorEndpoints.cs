@@ -72,21 +72,10 @@ internal static class FloorEndpoints
                 $"'{agencyId}' is not an agency registered with this body.", "agency_not_found");
         }
 
-        if ((request.Deadline is null) == (request.BeforeSession is null))
+        var (deadline, problem) = Commitments.DeadlineChoice.Resolve(body, request.Deadline, request.BeforeSession);
+        if (problem is not null)
         {
-            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Give one deadline",
-                "A deadline is a date or a session before which the commitment is kept: give one of them.", "deadline_required");
-        }
-
-        var deadline = request.Deadline is { } date ? new CommitmentDeadline(date) : null;
-        if (request.BeforeSession is { } number)
-        {
-            if (!body.Sessions.TryGetValue(number, out var opensOn))
-            {
-                return Commitments.CommitmentEndpoints.SessionNotFound(number);
-            }
-
-            deadline = CommitmentDeadline.BeforeSession(number, opensOn);
+            return problem;
         }
 
         var commitmentId = CommandRunner.NewId(http, sittingId, "commitment");
