@@ -172,3 +172,27 @@ test('the accountability page shows each agency and official, the commitments ov
   await expect.poll(() => voter.getByTestId('score-agencies').locator('caption').textContent()).toBe('By responsible agency');
   await screenshot(voter, 'accountability-en');
 });
+
+test('a voter follows an agency and sees its commitments change live on the follow page', async () => {
+  const voter = await page('voter');
+  await voter.goto('/commitments?body=pc-hue&agency=hue-a-committee');
+  await voter.getByTestId('follow-button').waitFor();
+  await expect.poll(() => voter.getByTestId('follow-button').isEnabled()).toBe(true);
+  await voter.getByTestId('follow-button').click();
+  await expect.poll(() => voter.getByTestId('follow-button').getAttribute('aria-pressed')).toBe('true');
+
+  await voter.goto('/follows');
+  await expect.poll(() => voter.getByTestId('commitment-card').count()).toBe(2);
+  const ledger = await get<LedgerPage>('/api/commitments?agency=hue-a-committee&kind=commitment');
+  const target = ledger.items[0]!;
+
+  const officer = await page('officer.hue-committee');
+  const response = await officer.request.post(`/api/commitments/${target.commitmentId}/progress`, {
+    data: { markdown: 'Đã phê duyệt chủ trương đầu tư dự án thoát nước.', percent: 30 },
+  });
+  expect(response.status()).toBe(200);
+  await expect.poll(() => voter.getByTestId('ledger').textContent()).toContain('đạt 30%');
+  expect(await voter.getByTestId('follows-live').textContent()).toContain('Đã cập nhật');
+  expect(await accessibilityViolations(voter)).toEqual([]);
+  await screenshot(voter, 'follows-vi');
+});

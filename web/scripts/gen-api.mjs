@@ -23,6 +23,8 @@ export const SittingsHub = {
   path: ${JSON.stringify(hub.path)},
   join: ${JSON.stringify(hub.methods.join)},
   leave: ${JSON.stringify(hub.methods.leave)},
+  watchCommitment: ${JSON.stringify(hub.methods.watchCommitment)},
+  unwatchCommitment: ${JSON.stringify(hub.methods.unwatchCommitment)},
   event: ${JSON.stringify(hub.methods.event)},
 } as const;
 `;

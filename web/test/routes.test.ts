@@ -21,6 +21,7 @@ describe('routes', () => {
     [`/commitments/${id.toUpperCase()}`, '', { name: 'commitment', commitmentId: id }],
     ['/commitments/not-a-guid', '', { name: 'notFound' }],
     ['/accountability', '?body=pc-hue', { name: 'accountability', query: 'body=pc-hue' }],
+    ['/follows', '', { name: 'follows' }],
     ['/sittings/not-a-guid/watch', '', { name: 'notFound' }],
     ['/admin', '', { name: 'notFound' }],
   ])('%s%s', (pathname, search, route) => expect(parseRoute(pathname, search)).toEqual(route));

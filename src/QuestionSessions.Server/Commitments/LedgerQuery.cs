@@ -23,7 +23,8 @@ internal sealed record LedgerFilter(
     string? Window = null,
     DateOnly? DueFrom = null,
     DateOnly? DueTo = null,
-    Guid? Id = null)
+    Guid? Id = null,
+    IReadOnlyList<Grains.Commitments.Followed>? Follows = null)
 {
     public const string Overdue = "overdue";
     public const string DueSoon = "due30";
@@ -59,6 +60,30 @@ internal sealed record LedgerFilter(
         {
             where.Append(" AND body_id IN (SELECT body_id FROM body_directory WHERE body_id = @region OR parent_body_id = @region)");
             parameters.Add(("region", Region));
+        }
+
+        if (Follows is not null)
+        {
+            // A follow list: the commitments followed, and every commitment of a followed agency or official
+            // (in its body). An empty list matches nothing.
+            var any = new List<string> { "1 = 0" };
+            foreach (var (item, i) in Follows.Select((f, i) => (f, i)))
+            {
+                var column = item.Kind switch
+                {
+                    Grains.Commitments.FollowKind.Commitment => "commitment_id",
+                    Grains.Commitments.FollowKind.Agency => "agency_id",
+                    _ => "official_id",
+                };
+                any.Add(item.BodyId is null ? $"{column} = @follow{i}" : $"({column} = @follow{i} AND body_id = @followBody{i})");
+                parameters.Add(($"follow{i}", item.Key));
+                if (item.BodyId is not null)
+                {
+                    parameters.Add(($"followBody{i}", item.BodyId));
+                }
+            }
+
+            where.Append(" AND (").AppendJoin(" OR ", any).Append(')');
         }
 
         if (Statuses is { Count: > 0 })

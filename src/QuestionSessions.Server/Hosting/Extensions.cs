@@ -122,6 +122,7 @@ internal static class Extensions
         app.MapCommitments();
         app.MapScorecards();
         app.MapResolutions();
+        app.MapFollows();
         app.MapHub<SittingsHub>(SittingsHub.Path);
         app.MapWebApp();
     }

@@ -8,6 +8,11 @@ internal static class HubMethods
 
     public const string Leave = "Leave";
 
+    /// <summary>Client → server: watch a commitment from a version (a follow list's page), answered like a join.</summary>
+    public const string WatchCommitment = "WatchCommitment";
+
+    public const string UnwatchCommitment = "UnwatchCommitment";
+
     /// <summary>Server → client: one <see cref="LiveEvent"/>.</summary>
     public const string Event = "event";
 }

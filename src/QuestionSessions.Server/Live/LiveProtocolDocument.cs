@@ -59,6 +59,8 @@ internal sealed class LiveProtocolDocument : IOpenApiDocumentTransformer
                 {
                     ["join"] = HubMethods.Join,
                     ["leave"] = HubMethods.Leave,
+                    ["watchCommitment"] = HubMethods.WatchCommitment,
+                    ["unwatchCommitment"] = HubMethods.UnwatchCommitment,
                     ["event"] = HubMethods.Event,
                 },
             },

@@ -21,6 +21,7 @@ const screens: Record<Route['name'], () => Promise<ScreenModule>> = {
   commitments: () => import('../screens/commitments/LedgerScreen'),
   commitment: () => import('../screens/commitments/CommitmentScreen'),
   accountability: () => import('../screens/commitments/AccountabilityScreen'),
+  follows: () => import('../screens/commitments/FollowsScreen'),
   notFound: () => import('../screens/NotFoundScreen'),
 };
 

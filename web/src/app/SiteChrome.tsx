@@ -30,6 +30,9 @@ export function SiteHeader({ compact }: { readonly compact: boolean }) {
           </button>
           {me?.signedIn ? (
             <>
+              <Link href={paths.follows()} class="site-nav__link">
+                {t('nav.follows')}
+              </Link>
               <span class="site-nav__user" data-testid="signed-in-as">
                 {me.name}
               </span>

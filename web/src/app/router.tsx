@@ -10,6 +10,7 @@ export type Route =
   | { readonly name: 'commitments'; readonly query: string }
   | { readonly name: 'commitment'; readonly commitmentId: string }
   | { readonly name: 'accountability'; readonly query: string }
+  | { readonly name: 'follows' }
   | { readonly name: 'notFound' };
 
 export const paths = {
@@ -18,6 +19,7 @@ export const paths = {
   sitting: (screen: SittingScreen, sittingId: string) => `/sittings/${sittingId}/${screen}`,
   commitments: (query?: string) => (query ? `/commitments?${query}` : '/commitments'),
   commitment: (commitmentId: string) => `/commitments/${commitmentId}`,
+  follows: () => '/follows',
   accountability: (bodyId?: string) => (bodyId ? `/accountability?body=${encodeURIComponent(bodyId)}` : '/accountability'),
 };
 
@@ -38,6 +40,10 @@ export function parseRoute(pathname: string, search: string): Route {
 
   if (pathname === '/commitments' || pathname === '/commitments/') {
     return { name: 'commitments', query: search.replace(/^\?/, '') };
+  }
+
+  if (pathname === '/follows' || pathname === '/follows/') {
+    return { name: 'follows' };
   }
 
   if (pathname === '/accountability' || pathname === '/accountability/') {

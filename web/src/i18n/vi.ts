@@ -409,6 +409,21 @@ export const vi = {
   'score.turns': 'Lượt',
   'score.withinLimit': 'Trong thời gian',
   'score.overrunMinutes': 'Phút vượt',
+  'nav.follows': 'Tôi theo dõi',
+  'follow.signIn': 'Đăng nhập để theo dõi và nhận cập nhật',
+  'follow.follow': 'Theo dõi {what}',
+  'follow.unfollow': 'Bỏ theo dõi {what}',
+  'follow.thisCommitment': 'cam kết này',
+  'follows.title': 'Cam kết tôi theo dõi',
+  'follows.signIn': 'Cử tri đăng nhập để theo dõi cam kết, cơ quan hoặc người cam kết.',
+  'follows.feeds': 'Nhận cập nhật ngoài trang web:',
+  'follows.empty': 'Bạn chưa theo dõi gì. Chọn cam kết hoặc cơ quan trong',
+  'follows.kind.commitment': 'Cam kết',
+  'follows.kind.agency': 'Cơ quan',
+  'follows.kind.official': 'Người cam kết',
+  'follows.remove': 'Bỏ theo dõi',
+  'follows.live': 'Danh sách tự cập nhật khi có thay đổi.',
+  'follows.updated': 'Đã cập nhật {count} lần kể từ khi mở trang.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -12,6 +12,7 @@ import { useCommand } from '../../components/useCommand';
 import { lang, t } from '../../i18n/i18n';
 import { formatDateTime, formatDay, vietnamDayPlus } from '../../time/format';
 import { useTitle } from '../useTitle';
+import { FollowButton } from './FollowButton';
 import { CommitmentStatusBadge, DeadlineText } from './labels';
 import './commitments.css';
 
@@ -58,6 +59,11 @@ export default function CommitmentScreen({ route }: ScreenProps) {
         {c.percent !== null && <> {t('ledger.percent', { percent: c.percent })}</>}
       </p>
       <Facts commitment={c} />
+      <div class="follow-row">
+        <FollowButton kind="commitment" followKey={c.commitmentId} bodyId={null} label={t('follow.thisCommitment')} />
+        <FollowButton kind="agency" followKey={c.agencyId} bodyId={c.bodyId} label={c.agencyName} signInHint={false} />
+        {c.officialId && <FollowButton kind="official" followKey={c.officialId} bodyId={c.bodyId} label={c.officialName ?? c.officialId} signInHint={false} />}
+      </div>
       <section class="panel" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading" class="panel__title">
           {t('commitment.timeline')}

@@ -9,6 +9,7 @@ import { useBodyView } from '../../components/hooks';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { lang, t } from '../../i18n/i18n';
 import { useTitle } from '../useTitle';
+import { FollowButton } from './FollowButton';
 import { CommitmentStatusBadge, DeadlineText, commitmentStatuses, statusLabel } from './labels';
 import './commitments.css';
 
@@ -141,6 +142,14 @@ export default function LedgerScreen({ route }: ScreenProps) {
           </select>
         </label>
       </form>
+      {filters.agency && filters.body && (
+        <FollowButton
+          kind="agency"
+          followKey={filters.agency}
+          bodyId={filters.body}
+          label={body?.agencies.find(a => a.agencyId === filters.agency)?.name ?? filters.agency}
+        />
+      )}
       <ProblemMessage error={error} />
       {!page && !error && <p class="muted">{t('common.loading')}</p>}
       {page && (
@@ -180,7 +189,7 @@ export default function LedgerScreen({ route }: ScreenProps) {
   );
 }
 
-function CommitmentCard({ commitment: c }: { readonly commitment: CommitmentSummary }) {
+export function CommitmentCard({ commitment: c }: { readonly commitment: CommitmentSummary }) {
   return (
     <article class={`commitment-card${c.overdue ? ' commitment-card--overdue' : ''}`} data-testid="commitment-card">
       <h2 class="commitment-card__text">
