@@ -165,6 +165,9 @@ test('the accountability page shows each agency and official, the commitments ov
   expect(agencies.join('\n')).toContain('Sở Y tế thành phố Huế');
   expect(await voter.getByTestId('score-officials').textContent()).toContain('Mai Thị Xuân');
   expect(await voter.getByTestId('history-chart').locator('polyline').count()).toBe(3);
+  // The commitment disputed above is on the follow-up list for the next sitting, under its official.
+  await expect.poll(() => voter.getByTestId('follow-up').textContent()).toContain('Công khai danh mục thuốc');
+  expect(await voter.getByTestId('follow-up').textContent()).toContain('Mai Thị Xuân');
   expect(await voter.getByTestId('discipline').locator('tbody tr').count()).toBeGreaterThan(3);
   expect(await accessibilityViolations(voter)).toEqual([]);
   await screenshot(voter, 'accountability-vi');

@@ -5,6 +5,21 @@ import { CLUSTER, REG, SLIP, TURN_A, by, ev, finance, floorEvents, scheduledSitt
 const run = (events = floorEvents()) => events.reduce(evolve, scheduledSitting());
 
 describe('evolve', () => {
+  test('a follow-up cluster added to the agenda joins the clusters, pending', () => {
+    const followUp = '44444444-4444-4444-8444-444444444444';
+    const s = evolve(
+      scheduledSitting(),
+      ev(3, 'cluster_added', {
+        cluster: { clusterId: followUp, title: 'Chất vấn lại việc thực hiện cam kết', main: finance, related: [] },
+        followUpOf: ['55555555-5555-4555-8555-555555555555'],
+        by,
+        at: '2026-11-23T00:00:00+00:00',
+      }),
+    );
+    expect(s.clusters.map(c => c.clusterId).at(-1)).toBe(followUp);
+    expect(s.clusters.at(-1)).toMatchObject({ status: 'pending', main: finance, queue: [], questionsAsked: 0 });
+  });
+
   test('opening the sitting and a cluster', () => {
     const s = run(floorEvents().slice(0, 2));
     expect(s.status).toBe('open');

@@ -358,7 +358,7 @@ public sealed class CommitmentDecider : IDecider<CommitmentState, CommitmentComm
 
     private static Decision<CommitmentEvent> Link(LinkRequestioning c, CommitmentState state)
     {
-        if (!c.Actor.HoldsAny(state.Provenance!.BodyId, Role.Secretariat, Role.Chair))
+        if (!c.Actor.HoldsAny(state.Provenance!.BodyId, Role.Secretariat, Role.Chair, Role.Admin))
         {
             return Refuse(ErrorKind.Forbidden, "role_required", "Only the secretariat or the chair of the body may put a commitment on a sitting's agenda.");
         }

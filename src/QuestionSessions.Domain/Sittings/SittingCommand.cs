@@ -65,3 +65,9 @@ public sealed record CloseCluster(Guid ClusterId, Actor Actor, DateTimeOffset No
 public sealed record CloseSitting(Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
 
 public sealed record SetVideoStream(string? Url, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+
+/// <summary>
+/// Puts a further issue cluster on a scheduled sitting's agenda: the follow-up list's re-questioning of the
+/// overdue and disputed commitments in <see cref="FollowUpOf"/> (empty for an ordinary cluster).
+/// </summary>
+public sealed record AddCluster(ClusterPlan Cluster, IReadOnlyList<Guid> FollowUpOf, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);

@@ -44,6 +44,7 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
             CloseCluster c => CloseIssueCluster(c, state),
             CloseSitting c => Close(c, state),
             SetVideoStream c => Video(c, state),
+            AddCluster c => Add(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
         };
     }
@@ -55,6 +56,39 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
         c.Actor.HoldsAny(state.BodyId, roles)
             ? null
             : new DomainError(ErrorKind.Forbidden, "role_required", $"Only the {string.Join(" or ", roles.Select(r => r.ToString().ToLowerInvariant()))} of this body may {what}.");
+
+    private static Decision<SittingEvent> Add(AddCluster c, SittingState state)
+    {
+        if (Requires(c, state, "change the agenda", Role.Secretariat, Role.Admin) is { } denied)
+        {
+            return denied;
+        }
+
+        if (state.Cluster(c.Cluster.ClusterId) is { } existing)
+        {
+            return existing.Title == c.Cluster.Title.Trim() && existing.Main == c.Cluster.Main
+                ? Decision<SittingEvent>.Nothing
+                : Refuse(ErrorKind.Conflict, "cluster_ids_repeat", "Each issue cluster needs its own id.");
+        }
+
+        if (state.Status != SittingStatus.Scheduled)
+        {
+            return Refuse(ErrorKind.Conflict, "sitting_not_scheduled", "Clusters are added to the agenda before the sitting opens.");
+        }
+
+        if (!Texts.Fits(c.Cluster.Title, 300))
+        {
+            return Refuse(ErrorKind.Invalid, "cluster_title_required", "Every issue cluster needs a title of at most 300 characters.");
+        }
+
+        if (c.FollowUpOf.Count > 100 || c.FollowUpOf.Distinct().Count() != c.FollowUpOf.Count)
+        {
+            return Refuse(ErrorKind.Invalid, "follow_up_list", "A follow-up cluster questions up to 100 commitments, each once.");
+        }
+
+        return Decision<SittingEvent>.Accept(new ClusterAdded(
+            c.Cluster with { Title = c.Cluster.Title.Trim() }, [.. c.FollowUpOf], c.Actor.Ref, c.Now));
+    }
 
     private static Decision<SittingEvent> Schedule(ScheduleSitting c, SittingState state)
     {

@@ -73,3 +73,7 @@ public sealed record WrittenAnswerRequired(
 
 [EventAlias("video_stream_set")]
 public sealed record VideoStreamSet(string? Url, ActorRef By, DateTimeOffset At) : SittingEvent(At);
+
+/// <summary>A cluster put on the agenda after scheduling; <see cref="FollowUpOf"/> names the commitments it questions again.</summary>
+[EventAlias("cluster_added")]
+public sealed record ClusterAdded(ClusterPlan Cluster, IReadOnlyList<Guid> FollowUpOf, ActorRef By, DateTimeOffset At) : SittingEvent(At);

@@ -62,6 +62,11 @@ public sealed partial class SittingDecider
             q => q.QuestionId == e.QuestionId,
             q => q with { Status = QuestionStatus.WrittenAnswerDue, WrittenAnswerDueBy = e.DueBy }),
         VideoStreamSet e => state with { VideoUrl = e.Url },
+        ClusterAdded e => state with
+        {
+            Clusters = state.Clusters.Add(new ClusterState(
+                e.Cluster.ClusterId, e.Cluster.Title, e.Cluster.Main, [.. e.Cluster.Related], ClusterStatus.Pending, [], [], [], 0, 0, false)),
+        },
         _ => state,
     };
 

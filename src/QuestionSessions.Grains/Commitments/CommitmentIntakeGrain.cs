@@ -81,6 +81,12 @@ public sealed class CommitmentIntakeGrain(
                 {
                     opened += await OpenAsync(sittingId, Codec.Decode(entry.Event), cancellationToken) ? 1 : 0;
                 }
+                else if (entry.Event.Type == "cluster_added" && entry.Event.StreamId.StartsWith(SittingPrefix, StringComparison.Ordinal)
+                    && Guid.TryParse(entry.Event.StreamId.AsSpan(SittingPrefix.Length), out var agendaSittingId)
+                    && Codec.Decode(entry.Event) is ClusterAdded { FollowUpOf.Count: > 0 } added)
+                {
+                    await LinkFollowUpAsync(agendaSittingId, added, cancellationToken);
+                }
                 else if (entry.Event.StreamId.StartsWith(ResolutionPrefix, StringComparison.Ordinal) && entry.Event.Type == "clause_assigned"
                     && Guid.TryParse(entry.Event.StreamId.AsSpan(ResolutionPrefix.Length), out var resolutionId)
                     && ResolutionCodec.Decode(entry.Event) is ClauseAssigned assigned)
@@ -157,6 +163,20 @@ public sealed class CommitmentIntakeGrain(
         var make = new MakeCommitment(assigned.CommitmentId, CommitmentKind.Commitment, provenance, [assigned.Owner], clause.Text,
             assigned.ExpectedResult, assigned.Deadline, assigned.By, Actor.System, assigned.At);
         return await MakeAsync(make, $"Resolution {resolutionId} clause {clause.Number}", cancellationToken);
+    }
+
+    /// <summary>Each commitment a follow-up cluster questions again records the sitting and cluster: the link both ways.</summary>
+    private async Task LinkFollowUpAsync(Guid sittingId, ClusterAdded added, CancellationToken cancellationToken)
+    {
+        foreach (var commitmentId in added.FollowUpOf)
+        {
+            var reply = await GrainFactory.GetGrain<ICommitmentGrain>(commitmentId).ExecuteAsync(
+                new LinkRequestioning(sittingId, added.Cluster.ClusterId, Actor.System, added.At), new CommandOptions(CorrelationId: "intake"), cancellationToken);
+            if (reply.Error is { } error)
+            {
+                logger.LogWarning("Sitting {Sitting}: commitment {Commitment} not linked to its follow-up cluster: {Code}", sittingId, commitmentId, error.Code);
+            }
+        }
     }
 
     private async Task<bool> MakeAsync(MakeCommitment make, string source, CancellationToken cancellationToken)

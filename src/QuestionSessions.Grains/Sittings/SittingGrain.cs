@@ -28,7 +28,8 @@ public sealed class SittingGrain(AggregateServices<SittingState> services, ILogg
     /// </summary>
     protected override Task OnStateChangedAsync(CancellationToken cancellationToken)
     {
-        var owed = State.Commitments.Count + State.Questions.Count(q => q.WrittenAnswerDueBy is not null);
+        // Clusters too: a follow-up cluster added to the agenda links the commitments it questions again.
+        var owed = State.Commitments.Count + State.Questions.Count(q => q.WrittenAnswerDueBy is not null) + State.Clusters.Count;
         var grew = _owed >= 0 && owed > _owed;
         _owed = owed;
         return grew ? GrainFactory.GetGrain<ICommitmentIntakeGrain>(0).Nudge() : Task.CompletedTask;

@@ -123,6 +123,7 @@ internal static class Extensions
         app.MapScorecards();
         app.MapResolutions();
         app.MapFollows();
+        app.MapFollowUp();
         app.MapHub<SittingsHub>(SittingsHub.Path);
         app.MapWebApp();
     }

@@ -42,6 +42,7 @@ public sealed class EventAliasTests
             ["SittingClosed"] = "sitting_closed",
             ["WrittenAnswerRequired"] = "written_answer_required",
             ["VideoStreamSet"] = "video_stream_set",
+            ["ClusterAdded"] = "cluster_added",
             ["CommitmentMade"] = "commitment_made",
             ["ProgressReported"] = "progress_reported",
             ["SubmittedToAuthority"] = "submitted_to_authority",

@@ -39,7 +39,7 @@ public sealed class OpenApiDocumentTests : SqliteNodeTest
         var schemas = document["components"]!["schemas"]!;
         var data = schemas[LiveProtocolDocument.EventDataSchema]!["properties"]!.AsObject();
 
-        Assert.Equal(16, LiveProtocolDocument.Events.Count);
+        Assert.Equal(17, LiveProtocolDocument.Events.Count);
         Assert.Equal(LiveProtocolDocument.Events.Select(e => e.Alias), data.Select(p => p.Key));
         foreach (var (alias, type) in LiveProtocolDocument.Events)
         {
@@ -51,6 +51,7 @@ public sealed class OpenApiDocumentTests : SqliteNodeTest
         Assert.Equal(SittingsHub.Path, hub["path"]!.GetValue<string>());
         Assert.Equal(HubMethods.Join, hub["methods"]!["join"]!.GetValue<string>());
         Assert.Equal(HubMethods.Event, hub["methods"]!["event"]!.GetValue<string>());
+        Assert.Equal(HubMethods.WatchCommitment, hub["methods"]!["watchCommitment"]!.GetValue<string>());
         Assert.Null(document["servers"]);
         Assert.Equal("integer", schemas["SittingView"]!["properties"]!["version"]!["type"]!.GetValue<string>());
     }

@@ -3,6 +3,7 @@ import type {
   BodyView,
   CommandAccepted,
   CommitmentDetail,
+  FollowUpGroup,
   FollowsView,
   LedgerPage,
   Me,
@@ -98,6 +99,7 @@ export const api = {
   scorecards: (bodyId: string, by: 'agency' | 'official') =>
     request<Scorecard[]>('GET', `/api/bodies/${encodeURIComponent(bodyId)}/scorecards?by=${by}`),
   history: (bodyId: string) => request<StatusPoint[]>('GET', `/api/bodies/${encodeURIComponent(bodyId)}/commitment-history?months=12`),
+  followUp: (bodyId: string) => request<FollowUpGroup[]>('GET', `/api/bodies/${encodeURIComponent(bodyId)}/follow-up`),
   discipline: (bodyId: string) => request<TimeDisciplineView>('GET', `/api/bodies/${encodeURIComponent(bodyId)}/time-discipline`),
   follows: () => request<FollowsView>('GET', '/api/me/follows'),
   follow: (body: PostBody<'/api/me/follows'>) => request<void>('POST', '/api/me/follows', body),

@@ -38,6 +38,7 @@ export type LedgerPage = Schemas['LedgerPage'];
 export type Assessment = Schemas['Assessment'];
 export type Scorecard = Schemas['Scorecard'];
 export type FollowKind = Schemas['FollowKind'];
+export type FollowUpGroup = Schemas['FollowUpGroup'];
 export type FollowsView = Schemas['FollowsView'];
 export type StatusPoint = Schemas['StatusPoint'];
 export type TimeDisciplineView = Schemas['TimeDisciplineView'];

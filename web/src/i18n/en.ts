@@ -423,4 +423,10 @@ export const en: Record<MessageKey, string> = {
   'follows.remove': 'Unfollow',
   'follows.live': 'This list updates itself when anything changes.',
   'follows.updated': 'Updated {count} times since the page opened.',
+  'followUp.title': 'To question again at the next sitting',
+  'followUp.none': 'No overdue or disputed commitments.',
+  'followUp.sitting': 'Put on',
+  'followUp.noSitting': 'No sitting is scheduled',
+  'followUp.put': "Put on the sitting's agenda",
+  'followUp.done': "The follow-up cluster is on the sitting's agenda.",
 };

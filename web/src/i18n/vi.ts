@@ -424,6 +424,12 @@ export const vi = {
   'follows.remove': 'Bỏ theo dõi',
   'follows.live': 'Danh sách tự cập nhật khi có thay đổi.',
   'follows.updated': 'Đã cập nhật {count} lần kể từ khi mở trang.',
+  'followUp.title': 'Danh sách chất vấn lại tại phiên tới',
+  'followUp.none': 'Không có cam kết quá hạn hoặc chưa được thừa nhận.',
+  'followUp.sitting': 'Đưa vào phiên',
+  'followUp.noSitting': 'Chưa có phiên nào được lên lịch',
+  'followUp.put': 'Đưa vào chương trình phiên chất vấn',
+  'followUp.done': 'Đã thêm nhóm vấn đề chất vấn lại vào chương trình phiên.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

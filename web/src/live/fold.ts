@@ -133,6 +133,28 @@ export function evolve(s: SittingView, e: LiveEvent): SittingView {
         q => q.questionId === e.data.questionId,
         q => ({ ...q, status: 'writtenAnswerDue', writtenAnswerDueBy: e.data.dueBy }),
       );
+    case 'cluster_added': {
+      const c = e.data.cluster;
+      return {
+        ...s,
+        clusters: [
+          ...s.clusters,
+          {
+            clusterId: c.clusterId,
+            title: c.title,
+            main: c.main,
+            related: c.related,
+            status: 'pending',
+            invited: [],
+            queue: [],
+            called: [],
+            questionsAsked: 0,
+            answersGiven: 0,
+            awaitingAnswer: false,
+          },
+        ],
+      };
+    }
     case 'video_stream_set':
       return { ...s, videoUrl: e.data.url };
     default:

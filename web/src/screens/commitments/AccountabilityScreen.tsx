@@ -8,6 +8,7 @@ import { useBodies } from '../../components/hooks';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { lang, t } from '../../i18n/i18n';
 import { useTitle } from '../useTitle';
+import { FollowUpList } from './FollowUpList';
 import './commitments.css';
 
 interface Data {
@@ -56,6 +57,7 @@ export default function AccountabilityScreen({ route }: ScreenProps) {
         <>
           <ScoreTable caption={t('score.byAgency')} cards={data.agencies} bodyId={bodyId} testId="score-agencies" agencies />
           <ScoreTable caption={t('score.byOfficial')} cards={data.officials} bodyId={bodyId} testId="score-officials" />
+          <FollowUpList bodyId={bodyId} />
           <HistoryChart points={data.history} />
           <DisciplineTable view={data.discipline} />
         </>
