@@ -17,6 +17,11 @@ internal static class CliApp
             return args.Length == 0 ? Usage : Ok;
         }
 
+        if (args[0] == "export")
+        {
+            return await ExportAsync(args, output, error, cancellationToken);
+        }
+
         if (StoreArguments.Parse(args.AsSpan(1)) is not { } store)
         {
             await error.WriteLineAsync($"qs: could not read the options.\n\n{Help}");
@@ -28,6 +33,39 @@ internal static class CliApp
             "verify" => await VerifyCommand.RunAsync(store, output, error, cancellationToken),
             _ => await UnknownAsync(args[0], error),
         };
+    }
+
+    /// <summary><c>qs export commitments [--out FILE] [store options]</c>.</summary>
+    private static async Task<int> ExportAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length < 2 || args[1] != "commitments")
+        {
+            await error.WriteLineAsync($"qs: export what? Only 'commitments' is exported.\n\n{Help}");
+            return Usage;
+        }
+
+        var rest = args.Skip(2).ToList();
+        string? outPath = null;
+        var at = rest.IndexOf("--out");
+        if (at >= 0)
+        {
+            if (at + 1 >= rest.Count)
+            {
+                await error.WriteLineAsync($"qs: --out needs a file name.\n\n{Help}");
+                return Usage;
+            }
+
+            outPath = rest[at + 1];
+            rest.RemoveRange(at, 2);
+        }
+
+        if (StoreArguments.Parse([.. rest]) is not { } store)
+        {
+            await error.WriteLineAsync($"qs: could not read the options.\n\n{Help}");
+            return Usage;
+        }
+
+        return await Export.ExportCommand.RunAsync(store, outPath, output, error, cancellationToken);
     }
 
     private static async Task<int> UnknownAsync(string command, TextWriter error)
@@ -46,5 +84,9 @@ internal static class CliApp
               Environment: Storage__Provider, Storage__ConnectionString (as for the server).
               Exit code: 0 all chains hold, 1 a chain is broken or the store cannot be read,
               2 usage error.
+          qs export commitments [--out FILE] [--provider …] [--connection …]
+              Writes the whole commitments ledger as CSV (RFC 4180, UTF-8, the ledger's columns, as
+              /api/commitments/export.csv) to FILE, or to standard output; a progress bar on standard
+              error. A file is written whole or not at all.
         """;
 }
