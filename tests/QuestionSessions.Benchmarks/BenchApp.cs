@@ -56,6 +56,8 @@ internal static class BenchApp
             cancel.Cancel();
         };
 
+        // The tracker scenarios share one 1,000,000-commitment database, dropped before PostgreSQL stops.
+        var tracker = new Tracker.TrackerShared();
         IScenario[] scenarios =
         [
             new PostgresAppendScenario(settings),
@@ -63,6 +65,9 @@ internal static class BenchApp
             new FanoutScenario(settings),
             new MemoryScenario(settings),
             new Failover.FailoverScenario(settings),
+            new Tracker.TrackerScorecardScenario(settings, tracker),
+            new Tracker.TrackerOverdueScenario(settings, tracker),
+            new Tracker.TrackerExportScenario(settings, tracker),
         ];
         var selected = scenarios.Where(s => settings.Selected(s.Plan.Name)).ToList();
         var results = new List<ScenarioResult>();
@@ -107,6 +112,7 @@ internal static class BenchApp
         }
         finally
         {
+            await tracker.DisposeAsync();
             if (postgres is not null)
             {
                 await postgres.DisposeAsync();

@@ -12,7 +12,9 @@ namespace QuestionSessions.Server.Commitments;
 /// The public ledger of commitments, one row each, written atomically with the commitment's events so the
 /// tracker, the scorecards and the exports never disagree with the streams. Dates are local
 /// (Asia/Ho_Chi_Minh) <c>yyyy-MM-dd</c> text and instants fixed-width UTC text: both sort in time order on
-/// SQLite and PostgreSQL alike.
+/// SQLite and PostgreSQL alike. The partial index holds only what is overdue now, so a province's overdue
+/// list and its total read a few thousand index entries, not the province's whole ledger (its predicate is
+/// the one <see cref="LedgerFilter"/> writes for the overdue window, which both planners must match).
 /// </summary>
 internal sealed class CommitmentLedger : IProjection<CommitmentState>
 {
@@ -65,6 +67,8 @@ internal sealed class CommitmentLedger : IProjection<CommitmentState>
         CREATE INDEX IF NOT EXISTS commitment_ledger_overdue ON commitment_ledger (body_id, overdue_since);
         CREATE INDEX IF NOT EXISTS commitment_ledger_deadline ON commitment_ledger (deadline);
         CREATE INDEX IF NOT EXISTS commitment_ledger_updated ON commitment_ledger (updated_at);
+        CREATE INDEX IF NOT EXISTS commitment_ledger_open_overdue ON commitment_ledger (body_id, deadline, commitment_id)
+            WHERE overdue_since IS NOT NULL AND status IN ('InProgress', 'Submitted', 'Disputed', 'PartiallyFulfilled');
         """, cancellationToken);
 
     public IEnumerable<ProjectionWrite> Project(string streamId, CommitmentState before, CommitmentState after, long firstVersion, IReadOnlyList<NewEvent> events)

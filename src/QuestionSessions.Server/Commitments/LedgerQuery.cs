@@ -208,8 +208,11 @@ internal static class LedgerReader
         var items = new List<CommitmentSummary>();
         parameters.Add(("limit", limit));
         parameters.Add(("offset", offset));
+        // The page's ids first, then their rows: the ids and the sort keys come from an index alone (the overdue
+        // window's partial index holds both), so only the rows shown are read from the table.
         await using var command = Sql.Command(connection, null,
-            $"SELECT {CommitmentLedger.Columns} FROM commitment_ledger {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
+            $"SELECT {CommitmentLedger.Columns} FROM commitment_ledger WHERE commitment_id IN "
+            + $"(SELECT commitment_id FROM commitment_ledger {where} ORDER BY {order} LIMIT @limit OFFSET @offset) ORDER BY {order}",
             [.. parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
