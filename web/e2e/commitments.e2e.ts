@@ -199,3 +199,22 @@ test('a voter follows an agency and sees its commitments change live on the foll
   expect(await accessibilityViolations(voter)).toEqual([]);
   await screenshot(voter, 'follows-vi');
 });
+
+test('the secretariat gives a resolution clause to an agency and it becomes a followed commitment', async () => {
+  const secretariat = await page('secretariat.na');
+  await secretariat.goto('/resolutions?body=na');
+  await secretariat.getByTestId('resolutions').getByRole('link').first().click();
+  await secretariat.getByTestId('clauses').waitFor();
+  expect(await secretariat.getByTestId('clauses').locator(':scope > li').count()).toBe(3);
+  expect(await secretariat.getByTestId('clauses').locator('strong').first().textContent()).toBe('đấu thầu tập trung');
+  const third = secretariat.getByTestId('clauses').locator(':scope > li').nth(2);
+  await third.locator('select[name=agencyId]').selectOption('na-a-finance');
+  await third.locator('select[name=deadlineKind]').selectOption('3');
+  await third.getByRole('button', { name: 'Giao điều 3' }).click();
+  await expect.poll(() => third.textContent()).toContain('theo dõi thực hiện');
+  expect(await accessibilityViolations(secretariat)).toEqual([]);
+  await screenshot(secretariat, 'resolution-vi');
+  await expect
+    .poll(async () => (await get<LedgerPage>('/api/commitments?body=na&agency=na-a-finance')).items.map(c => c.source))
+    .toEqual(['resolutionClause']);
+});

@@ -22,6 +22,8 @@ describe('routes', () => {
     ['/commitments/not-a-guid', '', { name: 'notFound' }],
     ['/accountability', '?body=pc-hue', { name: 'accountability', query: 'body=pc-hue' }],
     ['/follows', '', { name: 'follows' }],
+    ['/resolutions', '?body=na', { name: 'resolutions', query: 'body=na' }],
+    [`/resolutions/${id}`, '', { name: 'resolution', resolutionId: id }],
     ['/sittings/not-a-guid/watch', '', { name: 'notFound' }],
     ['/admin', '', { name: 'notFound' }],
   ])('%s%s', (pathname, search, route) => expect(parseRoute(pathname, search)).toEqual(route));

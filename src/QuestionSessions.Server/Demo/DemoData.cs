@@ -9,7 +9,14 @@ internal sealed record DemoData(
     IReadOnlyDictionary<string, RulesProfile> RulesProfiles,
     IReadOnlyList<DemoBody> Bodies,
     IReadOnlyList<DemoAccount> Accounts,
-    IReadOnlyList<DemoSitting> Sittings);
+    IReadOnlyList<DemoSitting> Sittings,
+    IReadOnlyList<DemoResolution>? Resolutions = null);
+
+/// <summary>A resolution on questioning, adopted <see cref="AdoptedDaysAgo"/> days before seeding, and the clauses given to agencies.</summary>
+internal sealed record DemoResolution(
+    Guid ResolutionId, string BodyId, string Number, string Title, int AdoptedDaysAgo, string Markdown, IReadOnlyList<DemoClauseAssignment> Assign);
+
+internal sealed record DemoClauseAssignment(int Clause, string AgencyId, string? OfficialId, int BeforeSession, string? ExpectedResult);
 
 internal sealed record DemoBody(
     string BodyId, BodyKind Kind, string Name, string NameEn, string? ParentBodyId, string Term, string RulesProfile,

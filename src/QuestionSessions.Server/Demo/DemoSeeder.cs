@@ -3,6 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using QuestionSessions.Domain;
+using QuestionSessions.Domain.Commitments;
+using QuestionSessions.Domain.Resolutions;
+using QuestionSessions.Grains.Resolutions;
 using QuestionSessions.Domain.Bodies;
 using QuestionSessions.Domain.Calendar;
 using QuestionSessions.Domain.Sittings;
@@ -75,6 +78,11 @@ internal sealed class DemoSeeder(
             await ScheduleAsync(data, sitting, now, cancellationToken);
         }
 
+        foreach (var resolution in data.Resolutions ?? [])
+        {
+            await ResolutionAsync(data, resolution, now, cancellationToken);
+        }
+
         // Last, so "admin exists" means the seed finished.
         foreach (var account in data.Accounts)
         {
@@ -110,6 +118,39 @@ internal sealed class DemoSeeder(
     }
 
     public static Guid SlipId(Guid sittingId, int index) => StableId(sittingId, $"slip|{index}");
+
+    private async Task ResolutionAsync(DemoData data, DemoResolution demo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var body = data.Bodies.Single(b => b.BodyId == demo.BodyId);
+        var secretariat = data.Accounts.First(a => a.Grants.Any(g => g.Role == Role.Secretariat && g.BodyId == body.BodyId));
+        var actor = new Actor(secretariat.Username, secretariat.DisplayName, secretariat.Grants);
+        var grain = grains.GetGrain<IResolutionGrain>(demo.ResolutionId);
+        var today = Domain.Calendar.VietnamTime.Today(now);
+        var adopted = await grain.ExecuteAsync(new AdoptResolution(
+            demo.ResolutionId, body.BodyId, body.Term, demo.Number, demo.Title, today.AddDays(-demo.AdoptedDaysAgo), demo.Markdown,
+            Resolutions.ResolutionClauses.Read(demo.Markdown), actor, now), CommandOptions.None, cancellationToken);
+        if (adopted.Error is { } refused)
+        {
+            logger.LogWarning("Demo resolution {Number} refused: {Code}", demo.Number, refused.Code);
+            return;
+        }
+
+        foreach (var assign in demo.Assign)
+        {
+            var agency = body.Agencies.Single(a => a.AgencyId == assign.AgencyId);
+            var official = assign.OfficialId is { } id ? body.Officials.Single(o => o.OfficialId == id) : null;
+            var session = body.Sessions!.Single(s => s.Number == assign.BeforeSession);
+            var result = await grain.ExecuteAsync(new AssignClause(
+                assign.Clause, Resolutions.ResolutionEndpoints.ClauseCommitmentId(demo.ResolutionId, assign.Clause),
+                new CommitmentOwner(agency.AgencyId, agency.Name, official?.OfficialId, official?.Name),
+                CommitmentDeadline.BeforeSession(session.Number, today.AddDays(session.OpensInDays)), assign.ExpectedResult, actor, now),
+                CommandOptions.None, cancellationToken);
+            if (result.Error is { } error)
+            {
+                logger.LogWarning("Demo resolution {Number} clause {Clause} refused: {Code}", demo.Number, assign.Clause, error.Code);
+            }
+        }
+    }
 
     private async Task Body(string bodyId, BodyCommand command, CancellationToken cancellationToken)
     {

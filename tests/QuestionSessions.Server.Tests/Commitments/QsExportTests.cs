@@ -19,17 +19,18 @@ public sealed class QsExportTests : IAsyncLifetime
     public async Task The_exported_file_is_the_servers_csv_and_the_progress_goes_to_standard_error()
     {
         using var http = _node.Anonymous();
-        await Ledger.Eventually(http, "/api/commitments", p => p.GetProperty("total").GetInt32() == 6);
+        // Huế's six and the two clauses of the National Assembly's demo resolution.
+        await Ledger.Eventually(http, "/api/commitments", p => p.GetProperty("total").GetInt32() == 8);
         var path = Path.Combine(_folder, "ledger.csv");
 
         var (exit, output, error) = await RunAsync(["export", "commitments", "--out", path, "--provider", "Sqlite", "--connection", _store.Store.ConnectionString]);
 
         Assert.Equal(CliApp.Ok, exit);
         Assert.Equal("", output);
-        Assert.Contains("exported 6 commitments", error, StringComparison.Ordinal);
+        Assert.Contains("exported 8 commitments", error, StringComparison.Ordinal);
         var served = await http.GetStringAsync("/api/commitments/export.csv", TestContext.Current.CancellationToken);
         Assert.Equal(served, await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
-        Assert.Equal(7, served.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(9, served.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
 
         // To standard output when no file is named.
         var (toStdout, csv, _) = await RunAsync(["export", "commitments", "--provider", "Sqlite", "--connection", _store.Store.ConnectionString]);

@@ -22,6 +22,8 @@ const screens: Record<Route['name'], () => Promise<ScreenModule>> = {
   commitment: () => import('../screens/commitments/CommitmentScreen'),
   accountability: () => import('../screens/commitments/AccountabilityScreen'),
   follows: () => import('../screens/commitments/FollowsScreen'),
+  resolutions: () => import('../screens/commitments/ResolutionsScreen'),
+  resolution: () => import('../screens/commitments/ResolutionsScreen'),
   notFound: () => import('../screens/NotFoundScreen'),
 };
 

@@ -11,6 +11,8 @@ export type Route =
   | { readonly name: 'commitment'; readonly commitmentId: string }
   | { readonly name: 'accountability'; readonly query: string }
   | { readonly name: 'follows' }
+  | { readonly name: 'resolutions'; readonly query: string }
+  | { readonly name: 'resolution'; readonly resolutionId: string }
   | { readonly name: 'notFound' };
 
 export const paths = {
@@ -20,12 +22,15 @@ export const paths = {
   commitments: (query?: string) => (query ? `/commitments?${query}` : '/commitments'),
   commitment: (commitmentId: string) => `/commitments/${commitmentId}`,
   follows: () => '/follows',
+  resolutions: (bodyId?: string) => (bodyId ? `/resolutions?body=${encodeURIComponent(bodyId)}` : '/resolutions'),
+  resolution: (resolutionId: string) => `/resolutions/${resolutionId}`,
   accountability: (bodyId?: string) => (bodyId ? `/accountability?body=${encodeURIComponent(bodyId)}` : '/accountability'),
 };
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const SITTING = new RegExp(`^/sittings/(${GUID})(?:/(watch|deputy|respondent|chair))?/?$`);
 const COMMITMENT = new RegExp(`^/commitments/(${GUID})/?$`);
+const RESOLUTION = new RegExp(`^/resolutions/(${GUID})/?$`);
 
 export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '') {
@@ -40,6 +45,15 @@ export function parseRoute(pathname: string, search: string): Route {
 
   if (pathname === '/commitments' || pathname === '/commitments/') {
     return { name: 'commitments', query: search.replace(/^\?/, '') };
+  }
+
+  if (pathname === '/resolutions' || pathname === '/resolutions/') {
+    return { name: 'resolutions', query: search.replace(/^\?/, '') };
+  }
+
+  const resolution = RESOLUTION.exec(pathname);
+  if (resolution?.[1]) {
+    return { name: 'resolution', resolutionId: resolution[1].toLowerCase() };
   }
 
   if (pathname === '/follows' || pathname === '/follows/') {

@@ -430,6 +430,23 @@ export const vi = {
   'followUp.noSitting': 'Chưa có phiên nào được lên lịch',
   'followUp.put': 'Đưa vào chương trình phiên chất vấn',
   'followUp.done': 'Đã thêm nhóm vấn đề chất vấn lại vào chương trình phiên.',
+  'resolutions.title': 'Nghị quyết về chất vấn',
+  'resolutions.intro': 'Nghị quyết của cơ quan dân cử về chất vấn và trả lời chất vấn; mỗi điều giao nhiệm vụ cho một cơ quan trở thành một cam kết được theo dõi.',
+  'resolutions.counts': '{clauses} điều, {assigned} đã giao · thông qua {date}',
+  'resolutions.none': 'Chưa có nghị quyết nào.',
+  'resolutions.new': 'Nhập nghị quyết',
+  'resolutions.number': 'Số hiệu',
+  'resolutions.adoptedOn': 'Ngày thông qua',
+  'resolutions.titleField': 'Trích yếu',
+  'resolutions.text': 'Nội dung (Markdown)',
+  'resolutions.textHint': 'Đánh số các điều thành danh sách: 1. … 2. … Mỗi mục đánh số là một điều.',
+  'resolutions.enter': 'Lưu nghị quyết',
+  'resolutions.done': 'Đã lưu nghị quyết.',
+  'resolutions.back': '← Các nghị quyết',
+  'resolutions.adopted': 'Thông qua ngày {date}',
+  'resolutions.follow': 'theo dõi thực hiện',
+  'resolutions.assign': 'Giao điều {clause}',
+  'resolutions.assigned': 'Đã giao; cam kết được đưa vào theo dõi.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -49,7 +49,9 @@ export default function AccountabilityScreen({ route }: ScreenProps) {
   return (
     <div class="page accountability">
       <h1>{t('score.title')}</h1>
-      <p class="muted">{t('score.intro')}</p>
+      <p class="muted">
+        {t('score.intro')} <Link href={paths.resolutions(bodyId)}>{t('resolutions.title')}</Link>
+      </p>
       <BodySelect class="field accountability__body" value={bodyId} onChange={v => navigate(paths.accountability(v), true)} />
       <ProblemMessage error={error} />
       {!data && !error && <p class="muted">{t('common.loading')}</p>}
