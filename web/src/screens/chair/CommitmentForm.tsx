@@ -2,6 +2,7 @@ import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { command } from '../../api/client';
 import type { SittingView, TurnState } from '../../api/types';
+import { AgencySelect } from '../../components/AgencySelect';
 import { CommandFeedback } from '../../components/CommandFeedback';
 import { DeadlineKind } from '../../components/DeadlineKind';
 import { useBodyView } from '../../components/hooks';
@@ -108,16 +109,7 @@ export function CommitmentForm({ sitting, textRef }: { readonly sitting: Sitting
                 ))}
               </select>
             </label>
-            <label class="field">
-              <span class="field__label">{t('chair.commitmentOwner')}</span>
-              <select name="agencyId" required value={ownerValue} onChange={e => setOwner(e.currentTarget.value)}>
-                {agencies.map(a => (
-                  <option key={a.agencyId} value={a.agencyId}>
-                    {lang() === 'en' && a.nameEn ? a.nameEn : a.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <AgencySelect body={body} label={t('chair.commitmentOwner')} value={ownerValue} onChange={setOwner} />
             <DeadlineKind body={body} value={session} onChange={setSession} />
             <div hidden={session !== ''}>
               <label class="field">

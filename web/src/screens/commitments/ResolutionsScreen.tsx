@@ -4,6 +4,7 @@ import type { ClauseView, ResolutionSummary, ResolutionView } from '../../api/ty
 import type { ScreenProps } from '../../app/App';
 import { Link, navigate, paths } from '../../app/router';
 import { holds, useMe } from '../../auth/session';
+import { AgencySelect } from '../../components/AgencySelect';
 import { BodySelect } from '../../components/BodySelect';
 import { CommandFeedback } from '../../components/CommandFeedback';
 import { DeadlineKind } from '../../components/DeadlineKind';
@@ -200,16 +201,7 @@ function AssignClause(props: { readonly resolution: ResolutionView; readonly cla
   return (
     <form class="form clause__assign" onSubmit={submit} aria-label={t('resolutions.assign', { clause: props.clause.number })}>
       <div class="field-grid">
-        <label class="field">
-          <span class="field__label">{t('ledger.agency')}</span>
-          <select name="agencyId" value={agency} onChange={e => setAgencyId(e.currentTarget.value)}>
-            {body?.agencies.map(a => (
-              <option key={a.agencyId} value={a.agencyId}>
-                {lang() === 'en' && a.nameEn ? a.nameEn : a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AgencySelect body={body} label={t('ledger.agency')} value={agency} onChange={setAgencyId} />
         <DeadlineKind body={body} value={session} onChange={setSession} />
         <label class="field" hidden={session !== ''}>
           <span class="field__label">{t('commitment.newDeadline')}</span>
