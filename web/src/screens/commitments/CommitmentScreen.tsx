@@ -93,6 +93,9 @@ function SignInHint({ me }: { readonly me: Me | null }) {
 function Facts({ commitment: c }: { readonly commitment: CommitmentSummary }) {
   const bodies = useBodies();
   const body = bodies?.find(b => b.bodyId === c.bodyId);
+  // The deputy who asked, by name (the ledger keeps the member id).
+  const members = useBodyView(c.questionerId ? c.bodyId : undefined)?.members;
+  const questioner = members?.find(m => m.memberId === c.questionerId)?.name ?? c.questionerId;
   return (
     <dl class="facts" data-testid="facts">
       <dt>{t('ledger.owner')}</dt>
@@ -125,7 +128,7 @@ function Facts({ commitment: c }: { readonly commitment: CommitmentSummary }) {
             <Link href={paths.sitting('watch', c.sittingId)}>{t('commitment.sitting')}</Link>
           </>
         )}
-        {c.questionerId && <> → {t('commitment.askedBy', { id: c.questionerId })}</>}
+        {c.questionerId && <> → {t('commitment.askedBy', { id: questioner ?? '' })}</>}
         {c.clause !== null && <> → {t('commitment.clause', { clause: c.clause })}</>}
       </dd>
       <dt>{t('commitment.made')}</dt>
