@@ -147,9 +147,9 @@ public sealed class CommitmentDecider : IDecider<CommitmentState, CommitmentComm
             return Refuse(ErrorKind.Invalid, "deadline_required", "A commitment has a deadline: a date, or a session before which it is kept.");
         }
 
-        if (deadline.Date <= VietnamTime.Today(c.Now))
+        if (CommitmentDeadline.Problem(deadline.Date, VietnamTime.Today(c.Now)) is { } badDeadline)
         {
-            return Refuse(ErrorKind.Invalid, "deadline_not_future", "A commitment's deadline lies in the future.");
+            return badDeadline;
         }
 
         return Decision<CommitmentEvent>.Accept(new CommitmentMade(
@@ -346,9 +346,9 @@ public sealed class CommitmentDecider : IDecider<CommitmentState, CommitmentComm
             return Refuse(ErrorKind.Invalid, "reason_required", $"Say why the deadline moves, in 1 to {MaxReason} characters.");
         }
 
-        if (c.Deadline.Date <= VietnamTime.Today(c.Now))
+        if (CommitmentDeadline.Problem(c.Deadline.Date, VietnamTime.Today(c.Now)) is { } badDeadline)
         {
-            return Refuse(ErrorKind.Invalid, "deadline_not_future", "A commitment's deadline lies in the future.");
+            return badDeadline;
         }
 
         return c.Deadline == state.Deadline

@@ -11,11 +11,12 @@ public static class CommitmentMilestones
 {
     public static readonly int[] ReminderDays = [30, 7];
 
-    /// <summary>The instant a local date begins.</summary>
-    public static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
+    /// <summary>The instant a local date begins (the calendar's last representable instant for a date past it).</summary>
+    public static DateTimeOffset StartOf(DateOnly date) =>
+        date >= DateOnly.MaxValue.AddDays(-1) ? DateTimeOffset.MaxValue : new(date.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
 
     /// <summary>The instant the commitment becomes overdue if not kept.</summary>
-    public static DateTimeOffset OverdueAt(DateOnly deadline) => StartOf(deadline.AddDays(1));
+    public static DateTimeOffset OverdueAt(DateOnly deadline) => deadline == DateOnly.MaxValue ? DateTimeOffset.MaxValue : StartOf(deadline.AddDays(1));
 
     /// <summary>What has come due by <paramref name="now"/> and not happened yet, in order.</summary>
     public static IReadOnlyList<CommitmentEvent> Due(CommitmentState state, DateTimeOffset now)

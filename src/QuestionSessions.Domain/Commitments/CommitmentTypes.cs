@@ -90,6 +90,18 @@ public sealed record CommitmentOwner(string AgencyId, string AgencyName, string?
 /// </summary>
 public sealed record CommitmentDeadline(DateOnly Date, string? Label = null)
 {
+    /// <summary>How far ahead a deadline may lie: a term is five years; twenty leaves room for long works.</summary>
+    public const int MaxYearsAhead = 20;
+
+    /// <summary>
+    /// Why a deadline cannot be set on <paramref name="today"/> (Hanoi): it must lie in the future, and within
+    /// <see cref="MaxYearsAhead"/> years. Null when it can.
+    /// </summary>
+    public static DomainError? Problem(DateOnly date, DateOnly today) =>
+        date <= today ? new DomainError(ErrorKind.Invalid, "deadline_not_future", "A commitment's deadline lies in the future.")
+        : date > today.AddYears(MaxYearsAhead) ? new DomainError(ErrorKind.Invalid, "deadline_too_far", $"A commitment's deadline lies within {MaxYearsAhead} years.")
+        : null;
+
     /// <summary>"Before session <paramref name="number"/>", which opens on <paramref name="opensOn"/>.</summary>
     public static CommitmentDeadline BeforeSession(int number, DateOnly opensOn) =>
         new(opensOn.AddDays(-1), $"session:{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}");

@@ -116,6 +116,11 @@ public sealed class ResolutionDecider : IDecider<ResolutionState, ResolutionComm
             return Refuse(ErrorKind.Invalid, "resolution_title", "A resolution has a number (at most 100 characters) and a title (at most 500).");
         }
 
+        if (c.AdoptedOn > Calendar.VietnamTime.Today(c.Now) || c.AdoptedOn.Year < 1946)
+        {
+            return Refuse(ErrorKind.Invalid, "adopted_on", "A resolution is entered once adopted: its date is today or earlier.");
+        }
+
         if (!Texts.Fits(c.Markdown, MaxMarkdown))
         {
             return Refuse(ErrorKind.Invalid, "resolution_text", $"Enter the resolution's text, in at most {MaxMarkdown} characters.");
@@ -157,9 +162,9 @@ public sealed class ResolutionDecider : IDecider<ResolutionState, ResolutionComm
                 : Refuse(ErrorKind.Conflict, "clause_assigned", $"Clause {c.Clause} is already given to {given.Owner.AgencyName}; one clause has one owner.");
         }
 
-        if (c.Deadline.Date <= Calendar.VietnamTime.Today(c.Now))
+        if (CommitmentDeadline.Problem(c.Deadline.Date, Calendar.VietnamTime.Today(c.Now)) is { } badDeadline)
         {
-            return Refuse(ErrorKind.Invalid, "deadline_not_future", "A commitment's deadline lies in the future.");
+            return badDeadline;
         }
 
         if (c.ExpectedResult is { Length: > CommitmentDecider.MaxText })

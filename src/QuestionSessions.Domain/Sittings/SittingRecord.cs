@@ -88,9 +88,9 @@ public sealed partial class SittingDecider
             return Refuse(ErrorKind.Invalid, "commitment_text", $"Say what was promised, in 1 to {MaxQuestionLength} characters.");
         }
 
-        if (c.Deadline <= VietnamTime.Today(c.Now))
+        if (Commitments.CommitmentDeadline.Problem(c.Deadline, VietnamTime.Today(c.Now)) is { } badDeadline)
         {
-            return Refuse(ErrorKind.Invalid, "deadline_not_future", "A commitment's deadline lies in the future.");
+            return badDeadline;
         }
 
         return Decision<SittingEvent>.Accept(new CommitmentRecorded(

@@ -57,7 +57,23 @@ public sealed class CommitmentGrain(AggregateServices<CommitmentState> services,
         await ReceiveReminder(DeadlineReminder, default);
     }
 
-    protected override Task OnStateChangedAsync(CancellationToken cancellationToken) => KeepReminderAsync(force: false);
+    /// <remarks>
+    /// The events are committed by now: a failure to move the reminder (the reminder table briefly unreachable)
+    /// must not turn an accepted command into an error or stop the activation. It is logged; the next command,
+    /// tick or activation registers the reminder again.
+    /// </remarks>
+    protected override async Task OnStateChangedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await KeepReminderAsync(force: false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The deadline reminder of {Commitment} could not be moved; it is tried again on the next change or activation", Key);
+            _registeredFor = null;
+        }
+    }
 
     private async Task KeepReminderAsync(bool force)
     {

@@ -31,6 +31,25 @@ public sealed class CommitmentDeciderTests
             CommitmentDecider.Decide(Make(deadline: new CommitmentDeadline(new DateOnly(2026, 12, 1))), CommitmentDecider.Initial),
             ErrorKind.Invalid, "deadline_not_future");
         DecisionAssert.Refused(CommitmentDecider.Decide(Make(text: "\u200b\u200c \0"), CommitmentDecider.Initial), ErrorKind.Invalid, "commitment_text");
+
+        // The end of the calendar (and anything past twenty years) is refused, not stored to break the reminder's arithmetic.
+        foreach (var far in (DateOnly[])[DateOnly.MaxValue, new DateOnly(2080, 1, 1)])
+        {
+            DecisionAssert.Refused(CommitmentDecider.Decide(Make(deadline: new CommitmentDeadline(far)), CommitmentDecider.Initial), ErrorKind.Invalid, "deadline_too_far");
+        }
+    }
+
+    [Fact]
+    public void Milestones_near_the_end_of_the_calendar_do_not_overflow()
+    {
+        Assert.Equal(DateTimeOffset.MaxValue, CommitmentMilestones.OverdueAt(DateOnly.MaxValue));
+        Assert.Equal(DateTimeOffset.MaxValue, CommitmentMilestones.StartOf(DateOnly.MaxValue));
+        var state = CommitmentDecider.Evolve(CommitmentState.Empty, new CommitmentMade(
+            Guid.NewGuid(), CommitmentKind.Commitment, new Provenance(SourceKind.Answer, "na", Guid.NewGuid(), null, Guid.NewGuid()),
+            new CommitmentOwner("bo-y-te", "Bộ Y tế"), "Cam kết", null, new CommitmentDeadline(DateOnly.MaxValue), new ActorRef("s", "S"),
+            new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Empty(CommitmentMilestones.Due(state, new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero)));
+        Assert.NotNull(CommitmentMilestones.Next(state, new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]

@@ -183,4 +183,31 @@ public sealed class CommitmentLedgerTests : SqliteNodeTest
         DateOnly.FromDateTime(_clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Code(JsonElement problem) => problem.TryGetProperty("code", out var code) ? code.GetString() : null;
+
+    [Fact]
+    public async Task A_deadline_at_the_end_of_the_calendar_or_a_resolution_adopted_in_the_future_is_refused_and_nothing_breaks()
+    {
+        using var http = Node.Anonymous();
+        var page = await Ledger.Eventually(http, "/api/commitments?window=overdue", p => p.GetProperty("total").GetInt32() == 1);
+        var path = $"/api/commitments/{page.GetProperty("items")[0].GetProperty("commitmentId").GetGuid()}";
+        var version = (await GetAsync(http, path)).GetProperty("commitment").GetProperty("version").GetInt64();
+        using var supervisor = await Node.SignInAsync("supervisor.hue");
+        foreach (var date in (string[])["9999-12-31", "2090-01-01"])
+        {
+            var far = await PostAsync(supervisor.Http, $"{path}/deadline", new { date, reason = "Lùi vô thời hạn" });
+            Assert.Equal((HttpStatusCode.UnprocessableEntity, "deadline_too_far"), (far.Status, Code(far.Body)));
+        }
+
+        Assert.Equal(version, (await GetAsync(http, path)).GetProperty("commitment").GetProperty("version").GetInt64());
+        using var officer = await Node.SignInAsync("officer.hue-health");
+        AcceptedVersion(await PostAsync(officer.Http, $"{path}/progress", new { markdown = "Vẫn nhận báo cáo" }));
+
+        using var secretariat = await Node.SignInAsync("secretariat.hue");
+        var future = await PostAsync(secretariat.Http, "/api/bodies/pc-hue/resolutions",
+            new { number = "1/2099", title = "Nghị quyết", adoptedOn = "9999-12-31", markdown = "1. Điều một" });
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "adopted_on"), (future.Status, Code(future.Body)));
+        var far2 = await PostAsync(secretariat.Http, $"/api/sittings/{PastDemoSitting}/commitments",
+            new { questionId = Guid.NewGuid(), text = "Cam kết", deadline = "9999-12-31" });
+        Assert.NotEqual(HttpStatusCode.InternalServerError, far2.Status);
+    }
 }

@@ -446,4 +446,8 @@ export const en: Record<MessageKey, string> = {
   'resolutions.follow': 'follow its fulfilment',
   'resolutions.assign': 'Give clause {clause}',
   'resolutions.assigned': 'Given; the commitment is now followed.',
+  'problem.deadline_too_far': 'A deadline lies within 20 years from today.',
+  'problem.adopted_on': 'The adoption date is today or earlier.',
+  'problem.clause_not_found': 'The resolution has no such clause.',
+  'problem.clauses_required': "Number the resolution's clauses as a list: 1. … 2. …",
 };

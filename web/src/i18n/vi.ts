@@ -447,6 +447,10 @@ export const vi = {
   'resolutions.follow': 'theo dõi thực hiện',
   'resolutions.assign': 'Giao điều {clause}',
   'resolutions.assigned': 'Đã giao; cam kết được đưa vào theo dõi.',
+  'problem.deadline_too_far': 'Thời hạn không quá 20 năm kể từ hôm nay.',
+  'problem.adopted_on': 'Ngày thông qua là hôm nay hoặc trước đó.',
+  'problem.clause_not_found': 'Nghị quyết không có điều này.',
+  'problem.clauses_required': 'Đánh số các điều của nghị quyết thành danh sách 1. … 2. …',
 } as const;
 
 export type MessageKey = keyof typeof vi;
