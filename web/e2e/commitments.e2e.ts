@@ -75,6 +75,13 @@ test('the public tracker lists the commitments with their owner and deadline, an
   expect(new URL(voter.url()).searchParams.get('window')).toBe('overdue');
   expect(await voter.getByTestId('commitment-card').textContent()).toContain('Công khai danh mục thuốc');
 
+  // By official: the chair of Huế's People's Committee answers for two (a commitment and a written answer).
+  await voter.goto('/commitments?body=pc-hue&official=hue-o-chair');
+  await expect.poll(() => voter.getByTestId('commitment-card').count()).toBe(2);
+  expect(await voter.locator('select[name=official]').inputValue()).toBe('hue-o-chair');
+  await voter.goto('/commitments?window=overdue');
+  await expect.poll(() => voter.getByTestId('commitment-card').count()).toBe(1);
+
   await voter.getByTestId('language-switch').click();
   await expect.poll(() => voter.getByTestId('ledger-count').textContent()).toBe('1 commitments');
   expect(await voter.getByTestId('commitment-card').textContent()).toContain('Overdue');

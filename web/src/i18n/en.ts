@@ -450,4 +450,5 @@ export const en: Record<MessageKey, string> = {
   'problem.adopted_on': 'The adoption date is today or earlier.',
   'problem.clause_not_found': 'The resolution has no such clause.',
   'problem.clauses_required': "Number the resolution's clauses as a list: 1. … 2. …",
+  'ledger.official': 'Official',
 };

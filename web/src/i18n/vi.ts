@@ -451,6 +451,7 @@ export const vi = {
   'problem.adopted_on': 'Ngày thông qua là hôm nay hoặc trước đó.',
   'problem.clause_not_found': 'Nghị quyết không có điều này.',
   'problem.clauses_required': 'Đánh số các điều của nghị quyết thành danh sách 1. … 2. …',
+  'ledger.official': 'Người cam kết',
 } as const;
 
 export type MessageKey = keyof typeof vi;

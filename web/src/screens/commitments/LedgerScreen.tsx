@@ -16,7 +16,7 @@ import './commitments.css';
 const PAGE = 50;
 
 /** The filters the page understands, read from and written to its address so a view can be shared or bookmarked. */
-const FILTERS = ['body', 'agency', 'status', 'window', 'kind'] as const;
+const FILTERS = ['body', 'agency', 'official', 'status', 'window', 'kind'] as const;
 type Filter = (typeof FILTERS)[number];
 
 function readFilters(query: string): Record<Filter, string> {
@@ -60,6 +60,7 @@ export default function LedgerScreen({ route }: ScreenProps) {
     const next = { ...filters, [filter]: value };
     if (filter === 'body') {
       next.agency = '';
+      next.official = '';
     }
 
     navigate(paths.commitments(toQuery(next)), true);
@@ -115,6 +116,17 @@ export default function LedgerScreen({ route }: ScreenProps) {
           </select>
         </label>
         <label class="field">
+          <span class="field__label">{t('ledger.official')}</span>
+          <select name="official" value={filters.official} onChange={e => set('official', e.currentTarget.value)} disabled={!body}>
+            <option value="">{body ? t('ledger.all') : t('ledger.pickBody')}</option>
+            {body?.officials.map(o => (
+              <option key={o.officialId} value={o.officialId}>
+                {o.name} — {o.office}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
           <span class="field__label">{t('ledger.status')}</span>
           <select name="status" value={filters.status} onChange={e => set('status', e.currentTarget.value)}>
             <option value="">{t('ledger.all')}</option>
@@ -142,6 +154,14 @@ export default function LedgerScreen({ route }: ScreenProps) {
           </select>
         </label>
       </form>
+      {filters.official && filters.body && (
+        <FollowButton
+          kind="official"
+          followKey={filters.official}
+          bodyId={filters.body}
+          label={body?.officials.find(o => o.officialId === filters.official)?.name ?? filters.official}
+        />
+      )}
       {filters.agency && filters.body && (
         <FollowButton
           kind="agency"
