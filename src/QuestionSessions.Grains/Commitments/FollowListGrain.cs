@@ -29,7 +29,7 @@ public sealed class FollowListState
 /// <summary>A signed-in voter's follow list, keyed by the account's user id.</summary>
 public interface IFollowListGrain : IGrainWithStringKey
 {
-    [Orleans.Concurrency.ReadOnly]
+    /// <summary>The list; its first read creates and stores the feed secret, so it is not read-only.</summary>
     Task<FollowListView> Get();
 
     /// <summary>Adds an item; false when the list is full. Following twice is one follow.</summary>
