@@ -24,4 +24,18 @@ internal sealed record StoreArguments(string Provider, string ConnectionString)
 
         return new StoreArguments(provider, connection);
     }
+
+    /// <summary>The store these arguments name, or null (and the reason on <paramref name="error"/>) for an unknown provider.</summary>
+    public async Task<QuestionSessions.Runtime.Storage.IEventStore?> OpenAsync(TextWriter error)
+    {
+        try
+        {
+            return QuestionSessions.Runtime.Storage.EventStoreFactory.Create(Provider, ConnectionString, TimeProvider.System);
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync($"qs: {e.Message}");
+            return null;
+        }
+    }
 }

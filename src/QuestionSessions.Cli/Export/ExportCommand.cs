@@ -17,14 +17,8 @@ internal static class ExportCommand
 
     public static async Task<int> RunAsync(StoreArguments arguments, string? outPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        IEventStore store;
-        try
+        if (await arguments.OpenAsync(error) is not { } store)
         {
-            store = EventStoreFactory.Create(arguments.Provider, arguments.ConnectionString, TimeProvider.System);
-        }
-        catch (ArgumentException e)
-        {
-            await error.WriteLineAsync($"qs: {e.Message}");
             return CliApp.Usage;
         }
 

@@ -14,8 +14,7 @@ public sealed partial class SittingDecider
             StartsAt = e.StartsAt,
             Rules = e.Rules,
             Status = SittingStatus.Scheduled,
-            Clusters = e.Clusters.Select(c => new ClusterState(
-                c.ClusterId, c.Title, c.Main, [.. c.Related], ClusterStatus.Pending, [], [], [], 0, 0, false)).ToImmutableList(),
+            Clusters = e.Clusters.Select(ClusterState.Pending).ToImmutableList(),
         },
         QuestionFiled e => state with
         {
@@ -62,11 +61,7 @@ public sealed partial class SittingDecider
             q => q.QuestionId == e.QuestionId,
             q => q with { Status = QuestionStatus.WrittenAnswerDue, WrittenAnswerDueBy = e.DueBy }),
         VideoStreamSet e => state with { VideoUrl = e.Url },
-        ClusterAdded e => state with
-        {
-            Clusters = state.Clusters.Add(new ClusterState(
-                e.Cluster.ClusterId, e.Cluster.Title, e.Cluster.Main, [.. e.Cluster.Related], ClusterStatus.Pending, [], [], [], 0, 0, false)),
-        },
+        ClusterAdded e => state with { Clusters = state.Clusters.Add(ClusterState.Pending(e.Cluster)) },
         _ => state,
     };
 

@@ -85,6 +85,10 @@ public sealed record ClusterState(
     int AnswersGiven,
     bool AwaitingAnswer)
 {
+    /// <summary>A planned cluster on the agenda, not yet opened: scheduled with the sitting or added after.</summary>
+    public static ClusterState Pending(ClusterPlan plan) =>
+        new(plan.ClusterId, plan.Title, plan.Main, [.. plan.Related], ClusterStatus.Pending, [], [], [], 0, 0, false);
+
     /// <summary>The main respondent and the related ones the chair has invited: who may answer now.</summary>
     public bool MayAnswer(string officialId) => Main.OfficialId == officialId || Invited.Contains(officialId);
 

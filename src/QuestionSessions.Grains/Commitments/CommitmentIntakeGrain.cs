@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Commitments;
@@ -75,21 +73,18 @@ public sealed class CommitmentIntakeGrain(
             var page = await store.ReadFeedAsync(from, Page, cancellationToken);
             foreach (var entry in page.Entries)
             {
-                if (entry.Event.StreamId.StartsWith(SittingPrefix, StringComparison.Ordinal)
-                    && entry.Event.Type is "commitment_recorded" or "written_answer_required"
-                    && Guid.TryParse(entry.Event.StreamId.AsSpan(SittingPrefix.Length), out var sittingId))
+                var stored = entry.Event;
+                if (stored.Type is "commitment_recorded" or "written_answer_required" && IdIn(stored, SittingPrefix) is { } sittingId)
                 {
-                    opened += await OpenAsync(sittingId, Codec.Decode(entry.Event), cancellationToken) ? 1 : 0;
+                    opened += await OpenAsync(sittingId, Codec.Decode(stored), cancellationToken) ? 1 : 0;
                 }
-                else if (entry.Event.Type == "cluster_added" && entry.Event.StreamId.StartsWith(SittingPrefix, StringComparison.Ordinal)
-                    && Guid.TryParse(entry.Event.StreamId.AsSpan(SittingPrefix.Length), out var agendaSittingId)
-                    && Codec.Decode(entry.Event) is ClusterAdded { FollowUpOf.Count: > 0 } added)
+                else if (stored.Type == "cluster_added" && IdIn(stored, SittingPrefix) is { } agendaSittingId
+                    && Codec.Decode(stored) is ClusterAdded { FollowUpOf.Count: > 0 } added)
                 {
                     await LinkFollowUpAsync(agendaSittingId, added, cancellationToken);
                 }
-                else if (entry.Event.StreamId.StartsWith(ResolutionPrefix, StringComparison.Ordinal) && entry.Event.Type == "clause_assigned"
-                    && Guid.TryParse(entry.Event.StreamId.AsSpan(ResolutionPrefix.Length), out var resolutionId)
-                    && ResolutionCodec.Decode(entry.Event) is ClauseAssigned assigned)
+                else if (stored.Type == "clause_assigned" && IdIn(stored, ResolutionPrefix) is { } resolutionId
+                    && ResolutionCodec.Decode(stored) is ClauseAssigned assigned)
                 {
                     opened += await OpenClauseAsync(resolutionId, assigned, cancellationToken) ? 1 : 0;
                 }
@@ -109,9 +104,13 @@ public sealed class CommitmentIntakeGrain(
         }
     }
 
+    /// <summary>The aggregate id of a stream of the category <paramref name="prefix"/> names, or null for another category.</summary>
+    private static Guid? IdIn(StoredEvent stored, string prefix) =>
+        stored.StreamId.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParse(stored.StreamId.AsSpan(prefix.Length), out var id) ? id : null;
+
     /// <summary>The id of the commitment tracking a question owed a written answer.</summary>
     public static Guid WrittenAnswerId(Guid sittingId, Guid questionId) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"written-answer|{sittingId:N}|{questionId:N}")).AsSpan(0, 16));
+        DerivedId.Of($"written-answer|{sittingId:N}|{questionId:N}");
 
     private async Task<bool> OpenAsync(Guid sittingId, SittingEvent @event, CancellationToken cancellationToken)
     {

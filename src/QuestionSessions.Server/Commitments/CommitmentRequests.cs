@@ -47,13 +47,8 @@ internal sealed record CommitmentEventView(
 
     public static CommitmentEventView From(StoredEvent stored, TranscriptRenderer renderer)
     {
-        using var data = JsonDocument.Parse(stored.Data);
-        var root = data.RootElement;
-        var html = Rendered.Contains(stored.Type) && root.TryGetProperty("markdown", out var markdown) && markdown.ValueKind == JsonValueKind.String
-            ? renderer.ToHtml(markdown.GetString()!)
-            : null;
-        var slash = stored.StreamId.IndexOf('/', StringComparison.Ordinal);
-        return new CommitmentEventView(Guid.Parse(stored.StreamId.AsSpan(slash + 1)), stored.Version, stored.Type, stored.RecordedAt, root.Clone(), html);
+        var (id, data, html) = Live.LiveEvent.Read(stored, renderer, Rendered.Contains);
+        return new CommitmentEventView(id, stored.Version, stored.Type, stored.RecordedAt, data, html);
     }
 }
 

@@ -35,7 +35,7 @@ internal static class FollowUpEndpoints
     private static async Task<Results<Ok<IReadOnlyList<FollowUpGroup>>, NotFound>> List(
         string bodyId, IEventStore store, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (bodyId.Length > 64 || await grains.GetGrain<IBodyGrain>(bodyId).Get(cancellationToken) is not { State.Exists: true })
+        if (!await ScorecardEndpoints.ExistsAsync(grains, bodyId, cancellationToken))
         {
             return TypedResults.NotFound();
         }

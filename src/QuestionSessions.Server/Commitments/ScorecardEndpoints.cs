@@ -59,7 +59,8 @@ internal static class ScorecardEndpoints
             ? TypedResults.Ok(await TimeDiscipline.ForBodyAsync(store, grains, bodyId, sitting, cancellationToken))
             : TypedResults.NotFound();
 
-    private static async Task<bool> ExistsAsync(IGrainFactory grains, string bodyId, CancellationToken cancellationToken) =>
+    /// <summary>Whether the body exists (an id longer than any body's is not looked up).</summary>
+    public static async Task<bool> ExistsAsync(IGrainFactory grains, string bodyId, CancellationToken cancellationToken) =>
         bodyId.Length <= 64 && await grains.GetGrain<IBodyGrain>(bodyId).Get(cancellationToken) is { State.Exists: true };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

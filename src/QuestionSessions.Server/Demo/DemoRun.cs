@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Grains.Aggregates;
@@ -124,5 +122,5 @@ internal sealed class DemoRun(
     }
 
     private Guid Stable(string purpose) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{sitting.SittingId:N}|demo|{purpose}")).AsSpan(0, 16));
+        DerivedId.Of($"{sitting.SittingId:N}|demo|{purpose}");
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using QuestionSessions.Domain;
@@ -171,7 +169,7 @@ internal sealed class DemoSeeder(
     }
 
     private static Guid StableId(Guid scope, string purpose) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{scope:N}|{purpose}")).AsSpan(0, 16));
+        DerivedId.Of($"{scope:N}|{purpose}");
 
     internal static DemoData Load()
     {

@@ -22,16 +22,23 @@ internal sealed record LiveEvent(
 {
     public static LiveEvent From(StoredEvent stored, Sittings.TranscriptRenderer renderer)
     {
+        var (id, data, html) = Read(stored, renderer, type => type == LiveProtocolDocument.TranscriptAlias);
+        return new LiveEvent(id, stored.Version, stored.Type, stored.RecordedAt, data, html);
+    }
+
+    /// <summary>
+    /// A stored event as clients get it: the aggregate's id from the stream id, the data as stored, and, for the
+    /// types <paramref name="rendered"/> names, its <c>markdown</c> rendered and sanitised by the server.
+    /// </summary>
+    public static (Guid AggregateId, JsonElement Data, string? Html) Read(
+        StoredEvent stored, Sittings.TranscriptRenderer renderer, Func<string, bool> rendered)
+    {
         var slash = stored.StreamId.IndexOf('/', StringComparison.Ordinal);
         using var data = JsonDocument.Parse(stored.Data);
         var root = data.RootElement;
-        string? html = null;
-        if (stored.Type == LiveProtocolDocument.TranscriptAlias && root.TryGetProperty("markdown", out var markdown)
-            && markdown.ValueKind == JsonValueKind.String)
-        {
-            html = renderer.ToHtml(markdown.GetString()!);
-        }
-
-        return new LiveEvent(Guid.Parse(stored.StreamId.AsSpan(slash + 1)), stored.Version, stored.Type, stored.RecordedAt, root.Clone(), html);
+        var html = rendered(stored.Type) && root.TryGetProperty("markdown", out var markdown) && markdown.ValueKind == JsonValueKind.String
+            ? renderer.ToHtml(markdown.GetString()!)
+            : null;
+        return (Guid.Parse(stored.StreamId.AsSpan(slash + 1)), root.Clone(), html);
     }
 }

@@ -112,5 +112,5 @@ internal static class ResolutionEndpoints
 
     /// <summary>The commitment that follows clause <paramref name="clause"/> of a resolution.</summary>
     public static Guid ClauseCommitmentId(Guid resolutionId, int clause) =>
-        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"clause|{resolutionId:N}|{clause}")).AsSpan(0, 16));
+        Domain.DerivedId.Of($"clause|{resolutionId:N}|{clause}");
 }

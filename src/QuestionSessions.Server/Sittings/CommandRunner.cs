@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Grains.Aggregates;
@@ -66,8 +64,7 @@ internal sealed class CommandRunner(IGrainFactory grains, TimeProvider time)
             return Guid.CreateVersion7();
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{sittingId:N}|{purpose}|{key}"));
-        return new Guid(hash.AsSpan(0, 16));
+        return DerivedId.Of($"{sittingId:N}|{purpose}|{key}");
     }
 
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";

@@ -17,19 +17,7 @@ export function evolve(s: SittingView, e: LiveEvent): SittingView {
         startsAt: d.startsAt,
         rules: d.rules,
         status: 'scheduled',
-        clusters: d.clusters.map(c => ({
-          clusterId: c.clusterId,
-          title: c.title,
-          main: c.main,
-          related: c.related,
-          status: 'pending',
-          invited: [],
-          queue: [],
-          called: [],
-          questionsAsked: 0,
-          answersGiven: 0,
-          awaitingAnswer: false,
-        })),
+        clusters: d.clusters.map(pending),
       };
     }
     case 'question_filed': {
@@ -133,28 +121,8 @@ export function evolve(s: SittingView, e: LiveEvent): SittingView {
         q => q.questionId === e.data.questionId,
         q => ({ ...q, status: 'writtenAnswerDue', writtenAnswerDueBy: e.data.dueBy }),
       );
-    case 'cluster_added': {
-      const c = e.data.cluster;
-      return {
-        ...s,
-        clusters: [
-          ...s.clusters,
-          {
-            clusterId: c.clusterId,
-            title: c.title,
-            main: c.main,
-            related: c.related,
-            status: 'pending',
-            invited: [],
-            queue: [],
-            called: [],
-            questionsAsked: 0,
-            answersGiven: 0,
-            awaitingAnswer: false,
-          },
-        ],
-      };
-    }
+    case 'cluster_added':
+      return { ...s, clusters: [...s.clusters, pending(e.data.cluster)] };
     case 'video_stream_set':
       return { ...s, videoUrl: e.data.url };
     default:
@@ -202,6 +170,25 @@ function started(s: SittingView, d: Extract<LiveEvent, { type: 'turn_started' }>
     default:
       return next;
   }
+}
+
+type ClusterPlan = Extract<LiveEvent, { type: 'cluster_added' }>['data']['cluster'];
+
+/** A planned cluster on the agenda, not yet opened: scheduled with the sitting or added after (ClusterState.Pending). */
+function pending(c: ClusterPlan): ClusterState {
+  return {
+    clusterId: c.clusterId,
+    title: c.title,
+    main: c.main,
+    related: c.related,
+    status: 'pending',
+    invited: [],
+    queue: [],
+    called: [],
+    questionsAsked: 0,
+    answersGiven: 0,
+    awaitingAnswer: false,
+  };
 }
 
 function removeFirst(list: readonly string[], value: string | null): string[] {
