@@ -14,9 +14,9 @@ internal sealed class AccountStore(IEventStore store, Microsoft.Extensions.Optio
     private readonly PasswordHasher<Account> _hasher = new(hashing);
     private readonly Lazy<string> _dummyHash = new(() => new PasswordHasher<Account>(hashing).HashPassword(new Account("", "", "", "", []), Guid.NewGuid().ToString()));
 
-    public static async Task CreateTableAsync(DbConnection connection, CancellationToken cancellationToken)
+    public static async Task CreateTableAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
-        await Sql.ExecuteAsync(connection, """
+        await Sql.ExecuteAsync(connection, transaction, """
             CREATE TABLE IF NOT EXISTS accounts (
                 user_id TEXT PRIMARY KEY,
                 username TEXT NOT NULL UNIQUE,

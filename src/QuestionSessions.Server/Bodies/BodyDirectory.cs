@@ -9,7 +9,7 @@ namespace QuestionSessions.Server.Bodies;
 /// <summary>The list of bodies, written atomically with the append so the list never disagrees with the streams.</summary>
 internal sealed class BodyDirectory : IProjection<BodyState>
 {
-    public static Task CreateTableAsync(DbConnection connection, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, """
+    public static Task CreateTableAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, transaction, """
         CREATE TABLE IF NOT EXISTS body_directory (
             body_id TEXT PRIMARY KEY,
             kind TEXT NOT NULL,

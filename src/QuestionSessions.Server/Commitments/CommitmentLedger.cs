@@ -25,7 +25,7 @@ internal sealed class CommitmentLedger : IProjection<CommitmentState>
         verified_at, requestioned, updated_at, version
         """;
 
-    public static Task CreateTableAsync(DbConnection connection, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, """
+    public static Task CreateTableAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, transaction, """
         CREATE TABLE IF NOT EXISTS commitment_ledger (
             commitment_id TEXT PRIMARY KEY,
             kind TEXT NOT NULL,

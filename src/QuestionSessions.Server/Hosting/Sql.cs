@@ -24,9 +24,9 @@ internal static class Sql
         return command;
     }
 
-    public static async Task ExecuteAsync(DbConnection connection, string text, CancellationToken cancellationToken)
+    public static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string text, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, null, text);
+        await using var command = Command(connection, transaction, text);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

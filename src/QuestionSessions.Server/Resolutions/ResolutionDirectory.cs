@@ -13,7 +13,7 @@ internal sealed record ResolutionSummary(Guid ResolutionId, string BodyId, strin
 /// <summary>The list of each body's resolutions, written with the resolution's events.</summary>
 internal sealed class ResolutionDirectory : IProjection<ResolutionState>
 {
-    public static Task CreateTableAsync(DbConnection connection, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, """
+    public static Task CreateTableAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, transaction, """
         CREATE TABLE IF NOT EXISTS resolution_directory (
             resolution_id TEXT PRIMARY KEY,
             body_id TEXT NOT NULL,

@@ -10,7 +10,7 @@ namespace QuestionSessions.Server.Sittings;
 /// <summary>The list of sittings, written atomically with the append: what the list shows has happened.</summary>
 internal sealed class SittingDirectory : IProjection<SittingState>
 {
-    public static Task CreateTableAsync(DbConnection connection, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, """
+    public static Task CreateTableAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, transaction, """
         CREATE TABLE IF NOT EXISTS sitting_directory (
             sitting_id TEXT PRIMARY KEY,
             body_id TEXT NOT NULL,

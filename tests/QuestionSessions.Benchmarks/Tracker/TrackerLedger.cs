@@ -64,8 +64,8 @@ internal sealed class TrackerLedger : IAsyncDisposable
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {
             await connection.OpenAsync(cancellationToken);
-            await CommitmentLedger.CreateTableAsync(connection, cancellationToken);
-            await BodyDirectory.CreateTableAsync(connection, cancellationToken);
+            await CommitmentLedger.CreateTableAsync(connection, null, cancellationToken);
+            await BodyDirectory.CreateTableAsync(connection, null, cancellationToken);
             await LoadBodiesAsync(connection, cancellationToken);
             await LoadCommitmentsAsync(connection, today, cancellationToken);
             // As autovacuum leaves a table that has settled: statistics and the visibility map (one statement
