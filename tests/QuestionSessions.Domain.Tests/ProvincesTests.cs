@@ -30,4 +30,16 @@ public sealed class ProvincesTests
     [InlineData("", null, false)]
     public void A_locality_names_a_province_and_maybe_a_commune(string province, string? commune, bool valid) =>
         Assert.Equal(valid, new Locality(province, commune).Problem() is null);
+
+    [Theory]
+    [InlineData("pc-hue", "hue")]
+    [InlineData("pc-hue-thuan-hoa", "hue")]
+    [InlineData("pc-ho-chi-minh", "ho-chi-minh")]
+    [InlineData("pc-ho-chi-minh-ben-thanh", "ho-chi-minh")]
+    [InlineData("pc-ha-noi-ba-dinh", "ha-noi")]
+    [InlineData("na", null)]
+    [InlineData("pc-atlantis", null)]
+    [InlineData("pc-", null)]
+    public void A_councils_body_id_names_its_province(string bodyId, string? province) =>
+        Assert.Equal(province, Provinces.OfBody(bodyId)?.ProvinceId);
 }

@@ -48,6 +48,18 @@ public static class Provinces
     public static Province? Find(string? provinceId) =>
         provinceId is not null && ById.TryGetValue(provinceId, out var province) ? province : null;
 
+    /// <summary>
+    /// The province a People's Council sits in, from its body id ("pc-hue", "pc-hue-thuan-hoa" → Huế); null for
+    /// the National Assembly or an id that names no province. The longest matching slug wins.
+    /// </summary>
+    public static Province? OfBody(string? bodyId) =>
+        bodyId is not null && bodyId.StartsWith("pc-", StringComparison.Ordinal)
+            ? All.Where(p => bodyId.Length == p.ProvinceId.Length + 3
+                    ? bodyId.EndsWith(p.ProvinceId, StringComparison.Ordinal)
+                    : bodyId.StartsWith($"pc-{p.ProvinceId}-", StringComparison.Ordinal))
+                .MaxBy(p => p.ProvinceId.Length)
+            : null;
+
     /// <summary>The folded name with hyphens: "Hồ Chí Minh" → "ho-chi-minh".</summary>
     public static string Slug(string name) => SearchText.Fold(name).Replace(' ', '-');
 

@@ -15,7 +15,9 @@ using QuestionSessions.Server.Commitments;
 using QuestionSessions.Server.Cluster;
 using QuestionSessions.Server.Demo;
 using QuestionSessions.Server.Live;
+using QuestionSessions.Server.Places;
 using QuestionSessions.Server.Resolutions;
+using QuestionSessions.Server.Search;
 using QuestionSessions.Server.Sittings;
 
 namespace QuestionSessions.Server.Hosting;
@@ -45,6 +47,8 @@ internal static class Extensions
         services.AddSingleton<IProjection<BodyState>, BodyDirectory>();
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, CommitmentLedger>();
         services.AddSingleton<IProjection<Domain.Resolutions.ResolutionState>, Resolutions.ResolutionDirectory>();
+        services.AddSingleton<IProjection<SittingState>, Search.SittingSearch>();
+        services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, Search.CommitmentSearch>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<TranscriptRenderer>();
         services.AddSingleton<CommandRunner>();
@@ -120,6 +124,8 @@ internal static class Extensions
         app.MapBodies();
         app.MapSittings();
         app.MapCommitments();
+        app.MapSearch();
+        app.MapPlaces();
         app.MapScorecards();
         app.MapResolutions();
         app.MapFollows();

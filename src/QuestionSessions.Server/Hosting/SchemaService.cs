@@ -42,6 +42,7 @@ internal sealed class SchemaService(IEventStore store) : IHostedService
         await Commitments.CommitmentLedger.CreateTableAsync(connection, transaction, cancellationToken);
         await Resolutions.ResolutionDirectory.CreateTableAsync(connection, transaction, cancellationToken);
         await AccountStore.CreateTableAsync(connection, transaction, cancellationToken);
+        await Search.SearchIndex.CreateTableAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

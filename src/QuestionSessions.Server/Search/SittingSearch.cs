@@ -1,0 +1,47 @@
+using System.Text.Json;
+using QuestionSessions.Domain.Places;
+using QuestionSessions.Domain.Sittings;
+using QuestionSessions.Runtime.Aggregates;
+using QuestionSessions.Runtime.Storage;
+
+namespace QuestionSessions.Server.Search;
+
+/// <summary>
+/// Keeps a sitting's questions (the slips as filed, with who asks whom) and its answers (the published
+/// transcript of the respondents' turns, under the question they answer) in the search.
+/// </summary>
+internal sealed class SittingSearch : IProjection<SittingState>
+{
+    private static readonly string SegmentAlias = typeof(TranscriptSegmentPublished).GetCustomAttributes(typeof(Domain.EventAliasAttribute), false)
+        .Cast<Domain.EventAliasAttribute>().Single().Alias;
+
+    public IEnumerable<ProjectionWrite> Project(string streamId, SittingState before, SittingState after, long firstVersion, IReadOnlyList<NewEvent> events)
+    {
+        var province = Provinces.OfBody(after.BodyId)?.ProvinceId;
+        var known = before.Questions.Select(q => q.QuestionId).ToHashSet();
+        foreach (var question in after.Questions.Where(q => !known.Contains(q.QuestionId)))
+        {
+            yield return SearchIndex.Upsert(new SearchDocument(
+                SearchKind.Question, question.QuestionId.ToString(), after.BodyId, question.Text,
+                $"{question.DeputyName} → {question.Respondent.Name} · {after.Title}", question.FiledAt, ProvinceId: province,
+                ParentId: after.SittingId.ToString()));
+        }
+
+        foreach (var @event in events.Where(e => e.Type == SegmentAlias))
+        {
+            var segment = JsonSerializer.Deserialize<TranscriptSegmentPublished>(@event.Data, Runtime.Aggregates.Json.Options)!;
+            if (segment.TurnId is not { } turnId || before.PublishedSegments.Contains(segment.SegmentId)
+                || (after.Turns.Find(t => t.TurnId == turnId) ?? (after.CurrentTurn?.TurnId == turnId ? after.CurrentTurn : null)) is not { } turn
+                || turn.Kind is not (TurnKind.Opening or TurnKind.Answer or TurnKind.Clarification))
+            {
+                continue;
+            }
+
+            var asked = turn.QuestionIds.Select(id => after.Questions.Find(q => q.QuestionId == id)?.Text).OfType<string>().ToList();
+            var title = asked.Count > 0 ? string.Join(" · ", asked) : after.Title;
+            yield return SearchIndex.Upsert(new SearchDocument(
+                SearchKind.Answer, segment.SegmentId.ToString(), after.BodyId, title, $"{segment.SpeakerName}: {Markdig.Markdown.ToPlainText(segment.Markdown).Trim()}", segment.At,
+                ProvinceId: province, ParentId: after.SittingId.ToString()));
+        }
+    }
+}
