@@ -48,6 +48,7 @@ internal static class Extensions
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, CommitmentLedger>();
         services.AddSingleton<IProjection<Domain.Resolutions.ResolutionState>, Resolutions.ResolutionDirectory>();
         services.AddSingleton<IProjection<SittingState>, Search.SittingSearch>();
+        services.AddSingleton<PersonalData.PersonalDataStore>();
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, Search.CommitmentSearch>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<TranscriptRenderer>();

@@ -43,6 +43,7 @@ internal sealed class SchemaService(IEventStore store) : IHostedService
         await Resolutions.ResolutionDirectory.CreateTableAsync(connection, transaction, cancellationToken);
         await AccountStore.CreateTableAsync(connection, transaction, cancellationToken);
         await Search.SearchIndex.CreateTableAsync(connection, transaction, cancellationToken);
+        await PersonalData.PersonalDataStore.CreateTableAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }
