@@ -5,103 +5,18 @@ using QuestionSessions.Grains.Aggregates;
 
 namespace QuestionSessions.Grains.Commitments;
 
-/// <summary>
-/// A commitment's deadline acts through one Orleans reminder, kept registered for the next instant at
-/// which something may come due (<see cref="CommitmentMilestones.Next"/>) and removed once nothing can.
-/// A tick runs <see cref="RunMilestones"/> through the same decide-and-append path as any command: the
-/// decider records each reminder and the overdue transition once, so a tick that fires twice, late, or on
-/// another silo after a failover appends nothing the second time, and the expected-version check guards
-/// the rare moment two activations exist.
-/// </summary>
+/// <summary>A commitment; its deadline acts through the reminder of <see cref="DeadlineGrain{TDecider, TState, TCommand, TEvent}"/>.</summary>
 public sealed class CommitmentGrain(AggregateServices<CommitmentState> services, ILogger<CommitmentGrain> logger)
-    : EventSourcedGrain<CommitmentDecider, CommitmentState, CommitmentCommand, CommitmentEvent>(services, logger), ICommitmentGrain, IRemindable
+    : DeadlineGrain<CommitmentDecider, CommitmentState, CommitmentCommand, CommitmentEvent>(services, logger), ICommitmentGrain
 {
-    public const string DeadlineReminder = "deadline";
-
-    // The tick re-registers for the next milestone, so the period only matters when a tick is missed (no
-    // silo held the reminder at its time: Orleans then skips to the next period), and bounds how late.
-    private static readonly TimeSpan Period = TimeSpan.FromHours(1);
-
-    private DateTimeOffset? _registeredFor;
-
-    // Runs what is already due in a turn of its own, at once: the reminder service arms a reminder only when
-    // it next loads its table (minutes away), and an overdue must not wait for that.
-    private IGrainTimer? _dueNow;
-
     /// <summary>The event stream of the commitment with this id.</summary>
     public static string StreamId(Guid commitmentId) => StreamIdOf(commitmentId.ToString());
 
     protected override string Key => this.GetPrimaryKey().ToString();
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != DeadlineReminder)
-        {
-            return;
-        }
+    protected override bool HasDue(CommitmentState state, DateTimeOffset now) => CommitmentMilestones.Due(state, now).Count > 0;
 
-        var reply = await Execute(new Immutable<CommitmentCommand>(new RunMilestones(Actor.System, Time.GetUtcNow())), new CommandOptions(CorrelationId: "reminder"));
-        if (reply.Outcome is not (CommandOutcome.Accepted or CommandOutcome.Repeated))
-        {
-            logger.LogWarning("The deadline reminder of {Commitment} was answered {Outcome} ({Error})", Key, reply.Outcome, reply.Error?.Code);
-        }
+    protected override DateTimeOffset? NextMilestone(CommitmentState state, DateTimeOffset now) => CommitmentMilestones.Next(state, now);
 
-        // An accepted tick that changed nothing did not pass through OnStateChangedAsync: move the reminder on here.
-        await KeepReminderAsync(force: true);
-    }
-
-    private async Task RunDueAsync(CancellationToken cancellationToken)
-    {
-        _dueNow?.Dispose();
-        _dueNow = null;
-        await ReceiveReminder(DeadlineReminder, default);
-    }
-
-    /// <remarks>
-    /// The events are committed by now: a failure to move the reminder (the reminder table briefly unreachable)
-    /// must not turn an accepted command into an error or stop the activation. It is logged; the next command,
-    /// tick or activation registers the reminder again.
-    /// </remarks>
-    protected override async Task OnStateChangedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await KeepReminderAsync(force: false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "The deadline reminder of {Commitment} could not be moved; it is tried again on the next change or activation", Key);
-            _registeredFor = null;
-        }
-    }
-
-    private async Task KeepReminderAsync(bool force)
-    {
-        var now = Time.GetUtcNow();
-        // Something already due (a deadline passed while no silo held the reminder) is run at once by a timer;
-        // the reminder stays registered for now as well, should this activation not live to run it.
-        var due = CommitmentMilestones.Due(State, now).Count > 0;
-        if (due && _dueNow is null)
-        {
-            _dueNow = this.RegisterGrainTimer(RunDueAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        }
-
-        var next = due ? now : CommitmentMilestones.Next(State, now);
-        if (!force && next == _registeredFor)
-        {
-            return;
-        }
-
-        if (next is { } at)
-        {
-            var dueIn = at - now;
-            await this.RegisterOrUpdateReminder(DeadlineReminder, dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, Period);
-        }
-        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        _registeredFor = next;
-    }
+    protected override CommitmentCommand RunMilestones(DateTimeOffset now) => new RunMilestones(Actor.System, now);
 }
