@@ -49,7 +49,7 @@ public abstract class DeadlineGrain<TDecider, TState, TCommand, TEvent>(Aggregat
         var reply = await Execute(new Immutable<TCommand>(RunMilestones(Time.GetUtcNow())), new CommandOptions(CorrelationId: "reminder"));
         if (reply.Outcome is not (CommandOutcome.Accepted or CommandOutcome.Repeated))
         {
-            logger.LogWarning("The deadline reminder of {Stream} was answered {Outcome} ({Error})", StreamIdOf(Key), reply.Outcome, reply.Error?.Code);
+            Logger.LogWarning("The deadline reminder of {Stream} was answered {Outcome} ({Error})", StreamIdOf(Key), reply.Outcome, reply.Error?.Code);
         }
 
         // An accepted tick that changed nothing did not pass through OnStateChangedAsync: move the reminder on here.
@@ -76,7 +76,7 @@ public abstract class DeadlineGrain<TDecider, TState, TCommand, TEvent>(Aggregat
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "The deadline reminder of {Stream} could not be moved; it is tried again on the next change or activation", StreamIdOf(Key));
+            Logger.LogError(e, "The deadline reminder of {Stream} could not be moved; it is tried again on the next change or activation", StreamIdOf(Key));
             _registeredFor = null;
         }
     }

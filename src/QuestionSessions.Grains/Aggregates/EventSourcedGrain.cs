@@ -65,6 +65,8 @@ public abstract class EventSourcedGrain<TDecider, TState, TCommand, TEvent> : Gr
 
     protected TimeProvider Time => _time;
 
+    protected ILogger Logger => _logger;
+
     /// <summary>
     /// Called in the grain's turn after activation and after every accepted append, so a grain can keep
     /// something outside the stream in step with its state (a reminder for the next deadline).
