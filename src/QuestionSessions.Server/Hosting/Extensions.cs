@@ -26,6 +26,9 @@ internal static class Extensions
 {
     public const string SignInRateLimit = "sign-in";
 
+    /// <summary>Public filing (petitions, explanation requests, ratings, erasure by secret): per client address.</summary>
+    public const string PublicFilingRateLimit = "public-filing";
+
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -49,6 +52,9 @@ internal static class Extensions
         services.AddSingleton<IProjection<Domain.Resolutions.ResolutionState>, Resolutions.ResolutionDirectory>();
         services.AddSingleton<IProjection<SittingState>, Search.SittingSearch>();
         services.AddSingleton<PersonalData.PersonalDataStore>();
+        services.AddSingleton<IProjection<Domain.Petitions.PetitionState>, Petitions.PetitionDirectory>();
+        services.AddSingleton<IProjection<Domain.Petitions.PetitionState>, Search.PetitionSearch>();
+        services.AddSingleton<LegalCalendar>();
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, Search.CommitmentSearch>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<TranscriptRenderer>();
@@ -103,6 +109,14 @@ internal static class Extensions
             o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(PublicFilingRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:PublicFilingPerMinute", 10),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
         });
     }
 
