@@ -15,6 +15,7 @@ using QuestionSessions.Server.Commitments;
 using QuestionSessions.Server.Cluster;
 using QuestionSessions.Server.Demo;
 using QuestionSessions.Server.Live;
+using QuestionSessions.Server.Petitions;
 using QuestionSessions.Server.Places;
 using QuestionSessions.Server.Resolutions;
 using QuestionSessions.Server.Search;
@@ -140,6 +141,7 @@ internal static class Extensions
         app.MapSittings();
         app.MapCommitments();
         app.MapSearch();
+        app.MapPetitions();
         app.MapPlaces();
         app.MapScorecards();
         app.MapResolutions();

@@ -30,6 +30,18 @@ internal sealed class CommandRunner(IGrainFactory grains, TimeProvider time)
             return Problems.Unauthorized();
         }
 
+        return await RunAsAsync(http, grain, actor, command, createdId);
+    }
+
+    /// <summary>
+    /// The same with the actor given: public filing, where the caller may be anonymous (an actor holding no
+    /// grant) and the endpoint says who files.
+    /// </summary>
+    public async Task<IResult> RunAsAsync<TCommand, TState>(
+        HttpContext http, IAggregateGrain<TCommand, TState> grain, Actor actor, Func<Actor, DateTimeOffset, TCommand> command, Guid? createdId = null)
+        where TCommand : class, ICommand
+        where TState : class
+    {
         if (ReadOptions(http) is not { } options)
         {
             return Problems.BadHeader();
