@@ -22,6 +22,11 @@ internal static class CliApp
             return await ExportAsync(args, output, error, cancellationToken);
         }
 
+        if (args[0] == "import")
+        {
+            return await ImportAsync(args, output, error, cancellationToken);
+        }
+
         if (StoreArguments.Parse(args.AsSpan(1)) is not { } store)
         {
             await error.WriteLineAsync($"qs: could not read the options.\n\n{Help}");
@@ -68,6 +73,40 @@ internal static class CliApp
         return await Export.ExportCommand.RunAsync(store, outPath, output, error, cancellationToken);
     }
 
+    /// <summary><c>qs import petitions FILE.csv [--skip-bad] [--parallel N] [store options]</c>.</summary>
+    private static async Task<int> ImportAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length < 3 || args[1] != "petitions")
+        {
+            await error.WriteLineAsync($"qs: import what? 'qs import petitions FILE.csv'.\n\n{Help}");
+            return Usage;
+        }
+
+        var rest = args.Skip(3).ToList();
+        var skipBad = rest.Remove("--skip-bad");
+        var parallelism = 8;
+        var at = rest.IndexOf("--parallel");
+        if (at >= 0)
+        {
+            if (at + 1 >= rest.Count || !int.TryParse(rest[at + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out parallelism)
+                || parallelism is < 1 or > 64)
+            {
+                await error.WriteLineAsync($"qs: --parallel takes 1 to 64.\n\n{Help}");
+                return Usage;
+            }
+
+            rest.RemoveRange(at, 2);
+        }
+
+        if (StoreArguments.Parse([.. rest]) is not { } store)
+        {
+            await error.WriteLineAsync($"qs: could not read the options.\n\n{Help}");
+            return Usage;
+        }
+
+        return await Import.ImportCommand.RunAsync(store, args[2], skipBad, parallelism, output, error, cancellationToken);
+    }
+
     private static async Task<int> UnknownAsync(string command, TextWriter error)
     {
         await error.WriteLineAsync($"qs: unknown command '{command}'.\n\n{Help}");
@@ -88,5 +127,14 @@ internal static class CliApp
               Writes the whole commitments ledger as CSV (RFC 4180, UTF-8, the ledger's columns, as
               /api/commitments/export.csv) to FILE, or to standard output; a progress bar on standard
               error. A file is written whole or not at all.
+          qs import petitions FILE.csv [--skip-bad] [--parallel N] [--provider …] [--connection …]
+              Files a session's aggregated petitions from CSV (UTF-8, header row, RFC 4180):
+                ref,body_id,field,title,text,supporters,province_id,commune
+              ref is the delegation's reference, unique per body (importing again files nothing twice);
+              field is land, environment, health, education, transport, infrastructure,
+              socialWelfare, labour, agriculture, justice, economy, administration or other;
+              province_id one of the 34 ids (GET /api/places/provinces); commune may be empty.
+              Each bad row is reported as FILE:LINE: reason; a file with bad rows imports nothing
+              unless --skip-bad is given. N writers at once (default 8).
         """;
 }

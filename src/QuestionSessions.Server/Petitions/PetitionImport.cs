@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using QuestionSessions.Domain;
+using QuestionSessions.Domain.Petitions;
+using QuestionSessions.Domain.Places;
+using QuestionSessions.Runtime.Aggregates;
+using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Server.Bodies;
+using QuestionSessions.Server.Search;
+
+namespace QuestionSessions.Server.Petitions;
+
+/// <summary>One row that cannot be imported: its line in the file and why.</summary>
+internal sealed record ImportProblem(long Line, string Reason);
+
+/// <summary>What an import wrote: petitions filed, and those already there from an earlier run of the same file.</summary>
+internal sealed record ImportResult(int Filed, int AlreadyThere);
+
+/// <summary>
+/// A session's aggregated petitions from a CSV file (<c>qs import petitions</c>), filed exactly as the server
+/// files them: the same decider, the same events with their hash chain, the same read models in each append's
+/// transaction. The layout (UTF-8, a header row, RFC 4180 quoting):
+/// <code>ref,body_id,field,title,text,supporters,province_id,commune</code>
+/// <c>ref</c> is the delegation's own reference, unique per body: the petition's id derives from body and
+/// ref, so importing the same file again files nothing twice. <c>field</c> is one of <see cref="PetitionField"/>
+/// (land, environment, health, …), <c>province_id</c> one of the 34 ids (<c>GET /api/places/provinces</c>),
+/// <c>commune</c> may be empty. Every row is checked before anything is written.
+/// </summary>
+internal static class PetitionImport
+{
+    public static readonly string[] Columns = ["ref", "body_id", "field", "title", "text", "supporters", "province_id", "commune"];
+
+    /// <summary>Who files an import: the operator running qs, with an administrator's reach.</summary>
+    public static readonly Actor Importer = new("qs-import", "qs import", [new Grant(Role.Admin, Grant.AnyBody)]);
+
+    private static readonly EventCodec<PetitionEvent> Codec = new();
+
+    /// <summary>
+    /// Reads and checks every row against the bodies that exist; the commands for the good rows and the problems
+    /// of the bad ones (with their line numbers), in file order.
+    /// </summary>
+    public static (IReadOnlyList<FilePetition> Rows, IReadOnlyList<ImportProblem> Problems) Read(
+        Stream file, IReadOnlySet<string> bodies, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = new List<FilePetition>();
+        var problems = new List<ImportProblem>();
+        var batch = BatchId(file);
+        var seen = new Dictionary<Guid, long>();
+        var options = new CsvReaderOptions
+        {
+            HasHeader = true,
+            TrackLineNumbers = true,
+            TrimWhitespace = true,
+            AllowLineBreaksInQuotes = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            OnMalformedRecord = record => problems.Add(new ImportProblem(record.LineNumber, record.Reason == CsvMalformedReason.FieldCountMismatch
+                ? $"Expected {Columns.Length} columns."
+                : $"Malformed CSV ({record.Reason}): {Shorten(record.RawRecord)}")),
+        };
+        using var csv = CsvReader.Create(file, options, leaveOpen: true);
+        try
+        {
+            if (!Columns.SequenceEqual(csv.Headers.Select(h => h.Trim().ToLowerInvariant())))
+            {
+                return ([], [new ImportProblem(1, $"The first line must be the header: {string.Join(',', Columns)}.")]);
+            }
+
+            while (csv.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var line = csv.LineNumber;
+                var (command, problem) = Row(csv, bodies, now, batch);
+                if (problem is not null)
+                {
+                    problems.Add(new ImportProblem(line, problem));
+                }
+                else if (seen.TryGetValue(command!.PetitionId, out var first))
+                {
+                    problems.Add(new ImportProblem(line, $"The same ref for the same body is on line {first}."));
+                }
+                else
+                {
+                    seen[command.PetitionId] = line;
+                    rows.Add(command);
+                }
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            problems.Add(new ImportProblem(e.LineNumber, $"Unreadable CSV: {e.Message}"));
+        }
+
+        problems.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return (rows, problems);
+    }
+
+    /// <summary>
+    /// Files the rows, <paramref name="parallelism"/> at a time, each a new stream appended with its read models;
+    /// a petition already filed by an earlier run is left as it is. Reports each row done.
+    /// </summary>
+    public static async Task<ImportResult> WriteAsync(
+        IEventStore store, IReadOnlyList<FilePetition> rows, int parallelism, IProgress<int> progress, CancellationToken cancellationToken)
+    {
+        IProjection<PetitionState>[] projections = [new PetitionDirectory(), new PetitionSearch()];
+        var metadata = JsonSerializer.Serialize(
+            new EventMetadata(Importer.UserId, Importer.Name, rows.Count > 0 ? rows[0].Now : DateTimeOffset.UnixEpoch, nameof(FilePetition), null, "qs-import"),
+            Json.Options);
+        int filed = 0, already = 0, done = 0;
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
+        {
+            var decision = PetitionDecider.Decide(row, PetitionState.Empty);
+            if (decision.Error is { } error)
+            {
+                throw new InvalidOperationException($"Row {row.Code} was checked but is refused now: {error.Message}");
+            }
+
+            var after = decision.Events.Aggregate(PetitionState.Empty, PetitionDecider.Evolve);
+            IReadOnlyList<NewEvent> events = [.. decision.Events.Select(e => Codec.Encode(e, metadata))];
+            var streamId = $"{PetitionDecider.Category}/{row.PetitionId}";
+            try
+            {
+                await store.AppendAsync(new AppendRequest(streamId, 0, events,
+                    Projections: [.. projections.SelectMany(p => p.Project(streamId, PetitionState.Empty, after, 1, events))],
+                    ExpectedHash: EventHash.Genesis), ct);
+                Interlocked.Increment(ref filed);
+            }
+            catch (ConcurrencyException)
+            {
+                Interlocked.Increment(ref already);
+            }
+
+            progress.Report(Interlocked.Increment(ref done));
+        });
+        return new ImportResult(filed, already);
+    }
+
+    /// <summary>The bodies petitions may be imported to: those the server knows.</summary>
+    public static async Task<IReadOnlySet<string>> BodiesAsync(IEventStore store, CancellationToken cancellationToken) =>
+        (await BodyDirectory.ListAsync(store, cancellationToken)).Select(b => b.BodyId).ToHashSet(StringComparer.Ordinal);
+
+    private static (FilePetition? Command, string? Problem) Row(CsvReader csv, IReadOnlySet<string> bodies, DateTimeOffset now, Guid batch)
+    {
+        string Field(int i) => csv.GetString(i) ?? "";
+        var reference = Field(0);
+        var bodyId = Field(1);
+        if (!Texts.Fits(reference, 100))
+        {
+            return (null, "ref is required (at most 100 characters).");
+        }
+
+        if (!bodies.Contains(bodyId))
+        {
+            return (null, $"body_id '{Shorten(bodyId)}' is not a body of this server.");
+        }
+
+        if (Field(2).Any(char.IsDigit) || !Enum.TryParse<PetitionField>(Field(2), ignoreCase: true, out var field))
+        {
+            return (null, $"field '{Shorten(Field(2))}' is not one of {string.Join(", ", Enum.GetNames<PetitionField>().Select(n => n.ToLowerInvariant()))}.");
+        }
+
+        if (!int.TryParse(Field(5), NumberStyles.None, CultureInfo.InvariantCulture, out var supporters))
+        {
+            return (null, $"supporters '{Shorten(Field(5))}' is not a whole number.");
+        }
+
+        var petitionId = DerivedId.Of($"import|{bodyId}|{reference}");
+        var commune = Field(7);
+        var source = new PetitionSource(DerivedId.Of($"{petitionId:N}|source"), SourceChannel.Import, null, null,
+            new Locality(Field(6), commune.Length == 0 ? null : commune), Field(4), supporters, batch);
+        var command = new FilePetition(petitionId, TrackingCode.Of(TrackingCode.Petition, petitionId), bodyId, field, Field(3), source, Importer, now);
+        return PetitionDecider.Decide(command, PetitionState.Empty).Error is { } error ? (null, error.Message) : (command, null);
+    }
+
+    // The batch is the file: the same bytes name the same batch however often they are imported.
+    private static Guid BatchId(Stream file)
+    {
+        var hash = SHA256.HashData(file);
+        file.Position = 0;
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length > 60 ? text[..60] + "…" : text;
+}
