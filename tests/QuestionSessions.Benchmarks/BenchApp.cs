@@ -68,6 +68,7 @@ internal static class BenchApp
             new Tracker.TrackerScorecardScenario(settings, tracker),
             new Tracker.TrackerOverdueScenario(settings, tracker),
             new Tracker.TrackerExportScenario(settings, tracker),
+            new Petitions.PetitionImportScenario(settings),
         ];
         var selected = scenarios.Where(s => settings.Selected(s.Plan.Name)).ToList();
         var results = new List<ScenarioResult>();
