@@ -1,8 +1,10 @@
 namespace QuestionSessions.Domain;
 
 /// <summary>
-/// The short code a voter types to follow a petition or a request: a prefix and 40 bits of the id in
-/// Crockford's base 32, in two groups of four ("KN-7F3Q-2M9X"). Crockford's alphabet has no I, L, O or U, so
+/// The short code a voter types to follow a petition or a request: a prefix and the last 40 bits of the id in
+/// Crockford's base 32, in two groups of four ("KN-7F3Q-2M9X"). The last bits, because a version-7 id begins
+/// with its timestamp (two filings in the same quarter second would share their first 40 bits) and ends with
+/// random ones; a derived id (<see cref="DerivedId"/>) is random throughout. Crockford's alphabet has no I, L, O or U, so
 /// a code read aloud or copied by hand survives: <see cref="Normalize"/> reads O as 0 and I or L as 1, and
 /// ignores case, spaces and hyphens. 40 bits leave a collision among a million codes at about one in two
 /// thousand; the directories hold the code unique, and the filing retries with a fresh id if it ever clashes.
@@ -19,7 +21,7 @@ public static class TrackingCode
         Span<byte> bytes = stackalloc byte[16];
         id.TryWriteBytes(bytes, bigEndian: true, out _);
         ulong bits = 0;
-        for (var i = 0; i < 5; i++)
+        for (var i = 11; i < 16; i++)
         {
             bits = (bits << 8) | bytes[i];
         }

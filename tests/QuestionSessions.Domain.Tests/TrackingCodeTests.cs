@@ -3,14 +3,22 @@ namespace QuestionSessions.Domain.Tests;
 public sealed class TrackingCodeTests
 {
     [Fact]
-    public void A_code_is_the_prefix_and_two_groups_of_four_from_the_ids_first_40_bits()
+    public void A_code_is_the_prefix_and_two_groups_of_four_from_the_ids_last_40_bits()
     {
-        var id = Guid.Parse("00000000-0000-7000-8000-000000000000");
+        var id = Guid.Parse("ffffffff-ffff-7fff-8fff-ff0000000000");
         Assert.Equal("KN-0000-0000", TrackingCode.Of(TrackingCode.Petition, id));
         // 0xFF FF FF FF FF: every group of five bits is 31, the alphabet's last letter.
-        Assert.Equal("GT-ZZZZ-ZZZZ", TrackingCode.Of(TrackingCode.Explanation, Guid.Parse("ffffffff-ff00-7000-8000-000000000000")));
+        Assert.Equal("GT-ZZZZ-ZZZZ", TrackingCode.Of(TrackingCode.Explanation, Guid.Parse("00000000-0000-7000-8000-00ffffffffff")));
         // 0x08 42 10 84 21: 00001 00001 … eight ones.
-        Assert.Equal("KN-1111-1111", TrackingCode.Of(TrackingCode.Petition, Guid.Parse("08421084-2100-7000-8000-000000000000")));
+        Assert.Equal("KN-1111-1111", TrackingCode.Of(TrackingCode.Petition, Guid.Parse("00000000-0000-7000-8000-000842108421")));
+    }
+
+    [Fact]
+    public void Ids_made_in_the_same_instant_get_different_codes()
+    {
+        // Version-7 ids begin with the millisecond they were made: their codes must come from the random end.
+        var ids = Enumerable.Range(0, 5_000).Select(_ => Guid.CreateVersion7(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero))).ToList();
+        Assert.Equal(ids.Count, ids.Select(id => TrackingCode.Of(TrackingCode.Petition, id)).Distinct().Count());
     }
 
     [Fact]

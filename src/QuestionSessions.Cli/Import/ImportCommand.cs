@@ -35,11 +35,12 @@ internal static class ImportCommand
                 var stopwatch = Stopwatch.StartNew();
                 await new SchemaService(store).StartAsync(cancellationToken);
                 var bodies = await PetitionImport.BodiesAsync(store, cancellationToken);
+                var codes = await PetitionReader.CodesAsync(store, cancellationToken);
                 IReadOnlyList<Domain.Petitions.FilePetition> rows;
                 IReadOnlyList<ImportProblem> problems;
                 await using (var file = File.OpenRead(path))
                 {
-                    (rows, problems) = PetitionImport.Read(file, bodies, DateTimeOffset.UtcNow, cancellationToken);
+                    (rows, problems) = PetitionImport.Read(file, bodies, codes, DateTimeOffset.UtcNow, cancellationToken);
                 }
 
                 foreach (var problem in problems.Take(200))

@@ -10,7 +10,23 @@ internal sealed record DemoData(
     IReadOnlyList<DemoBody> Bodies,
     IReadOnlyList<DemoAccount> Accounts,
     IReadOnlyList<DemoSitting> Sittings,
-    IReadOnlyList<DemoResolution>? Resolutions = null);
+    IReadOnlyList<DemoResolution>? Resolutions = null,
+    IReadOnlyList<DemoPetition>? Petitions = null);
+
+/// <summary>
+/// A voter petition, filed <see cref="FiledDaysAgo"/> days before seeding at a contact meeting (when
+/// <see cref="Meeting"/> is set) or online; then, each when given, routed, answered, reported back and rated.
+/// </summary>
+internal sealed record DemoPetition(
+    Guid PetitionId, string BodyId, int FiledDaysAgo, Domain.Petitions.PetitionField Field, string Title, string Text, int Supporters,
+    string ProvinceId, string? Commune, DemoMeeting? Meeting, DemoRouting? Route, DemoPetitionAnswer? Answer, bool ReportedBack = false,
+    IReadOnlyList<Domain.Petitions.SatisfactionRating>? Ratings = null);
+
+internal sealed record DemoMeeting(Guid MeetingId, Domain.Petitions.MeetingTiming Timing, int? Session, IReadOnlyList<string> HeldBy);
+
+internal sealed record DemoRouting(string AgencyId, string AgencyBodyId, int DaysAgo);
+
+internal sealed record DemoPetitionAnswer(int DaysAgo, string Markdown, Domain.Petitions.PetitionOutcome Outcome);
 
 /// <summary>A resolution on questioning, adopted <see cref="AdoptedDaysAgo"/> days before seeding, and the clauses given to agencies.</summary>
 internal sealed record DemoResolution(

@@ -81,6 +81,11 @@ internal sealed class DemoSeeder(
             await ResolutionAsync(data, resolution, now, cancellationToken);
         }
 
+        foreach (var petition in data.Petitions ?? [])
+        {
+            await PetitionAsync(data, petition, now, cancellationToken);
+        }
+
         // Last, so "admin exists" means the seed finished.
         foreach (var account in data.Accounts)
         {
@@ -146,6 +151,63 @@ internal sealed class DemoSeeder(
             if (result.Error is { } error)
             {
                 logger.LogWarning("Demo resolution {Number} clause {Clause} refused: {Code}", demo.Number, assign.Clause, error.Code);
+            }
+        }
+    }
+
+    /// <summary>A petition's history played through the ordinary commands at its days: filed, routed, answered, reported back, rated.</summary>
+    private async Task PetitionAsync(DemoData data, DemoPetition demo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Actor Holder(Role role, string bodyId, string? agencyId = null)
+        {
+            var account = data.Accounts.First(a => a.Grants.Any(g => g.Role == role && g.BodyId == bodyId && (agencyId is null || g.PersonId == agencyId)));
+            return new Actor(account.Username, account.DisplayName, account.Grants);
+        }
+
+        var grain = grains.GetGrain<Grains.Petitions.IPetitionGrain>(demo.PetitionId);
+        var today = VietnamTime.Today(now);
+        var filedAt = now.AddDays(-demo.FiledDaysAgo);
+        var locality = new Domain.Places.Locality(demo.ProvinceId, demo.Commune);
+        var meeting = demo.Meeting is { } m
+            ? new Domain.Petitions.ContactMeeting(m.MeetingId, VietnamTime.Today(filedAt), m.Timing, m.Session, locality, m.HeldBy)
+            : null;
+        var source = new Domain.Petitions.PetitionSource(
+            StableId(demo.PetitionId, "source"), meeting is null ? Domain.Petitions.SourceChannel.Online : Domain.Petitions.SourceChannel.Meeting,
+            meeting, null, locality, demo.Text, demo.Supporters, null);
+        var steps = new List<Domain.Petitions.PetitionCommand>
+        {
+            new Domain.Petitions.FilePetition(demo.PetitionId, TrackingCode.Of(TrackingCode.Petition, demo.PetitionId), demo.BodyId, demo.Field,
+                demo.Title, source, meeting is null ? new Actor("public", "Public", []) : Holder(Role.Secretariat, demo.BodyId), filedAt),
+        };
+        if (demo.Route is { } route)
+        {
+            var body = data.Bodies.Single(b => b.BodyId == route.AgencyBodyId);
+            var agency = body.Agencies.Single(a => a.AgencyId == route.AgencyId);
+            var level = body.Kind == BodyKind.NationalAssembly ? Domain.Petitions.PetitionLevel.Central : Domain.Petitions.PetitionLevel.Local;
+            steps.Add(new Domain.Petitions.RoutePetition(level, agency.AgencyId, agency.Name, body.BodyId,
+                today.AddDays(60 - route.DaysAgo), Holder(Role.Secretariat, demo.BodyId), now.AddDays(-route.DaysAgo)));
+            if (demo.Answer is { } answer)
+            {
+                steps.Add(new Domain.Petitions.AnswerPetition(StableId(demo.PetitionId, "answer"), answer.Markdown, answer.Outcome,
+                    Holder(Role.AgencyOfficer, body.BodyId, agency.AgencyId), now.AddDays(-answer.DaysAgo)));
+                if (demo.ReportedBack)
+                {
+                    steps.Add(new Domain.Petitions.ReportBackToVoters("Tiếp xúc cử tri", null, Holder(Role.Secretariat, demo.BodyId), now.AddDays(-answer.DaysAgo + 1)));
+                }
+
+                foreach (var (rating, i) in (demo.Ratings ?? []).Select((r, i) => (r, i)))
+                {
+                    steps.Add(new Domain.Petitions.RatePetition($"demo:voter-{i + 1}", rating, null, new Actor($"demo-voter-{i + 1}", "Cử tri", []), now.AddHours(-i - 1)));
+                }
+            }
+        }
+
+        foreach (var step in steps)
+        {
+            var result = await grain.ExecuteAsync(step, CommandOptions.None, cancellationToken);
+            if (result.Error is { } error)
+            {
+                logger.LogWarning("Demo petition step {Command} on {Petition} refused: {Code}", step.GetType().Name, demo.PetitionId, error.Code);
             }
         }
     }

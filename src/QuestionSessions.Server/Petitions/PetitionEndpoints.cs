@@ -157,7 +157,7 @@ internal static class PetitionEndpoints
     }
 
     private static async Task<IResult> File(
-        OnlinePetitionRequest request, IGrainFactory grains, CommandRunner runner, PersonalDataStore personal,
+        OnlinePetitionRequest request, IGrainFactory grains, CommandRunner runner, PersonalDataStore personal, IEventStore store,
         HttpContext http, CancellationToken cancellationToken)
     {
         if (await grains.GetGrain<IBodyGrain>(request.BodyId.Trim()).Get(cancellationToken) is not ({ Exists: true }, _))
@@ -167,7 +167,7 @@ internal static class PetitionEndpoints
 
         var actor = ActorClaims.ToActor(http.User) ?? new Actor("public", "Public", []);
         var key = http.Request.Headers[CommandRunner.IdempotencyHeader].ToString();
-        var petitionId = CommandRunner.NewId(http, Guid.Empty, "petition");
+        var petitionId = await PetitionReader.FreeIdAsync(store, CommandRunner.NewId(http, Guid.Empty, "petition"), cancellationToken);
         var sourceId = DerivedId.Of($"{petitionId:N}|source");
         // Every online filer gets a subject and a secret, named or not: the secret is how they rate the answer
         // or have their details erased without an account. A retried filing (same key) derives the same ones.
@@ -200,7 +200,7 @@ internal static class PetitionEndpoints
     }
 
     private static async Task<IResult> RecordMeeting(
-        string bodyId, ContactMeetingRequest request, IGrainFactory grains, TimeProvider time, HttpContext http,
+        string bodyId, ContactMeetingRequest request, IGrainFactory grains, IEventStore store, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken)
     {
         if (ActorClaims.ToActor(http.User) is not { } actor)
@@ -213,9 +213,15 @@ internal static class PetitionEndpoints
             new Locality(request.ProvinceId.Trim(), Blank(request.Commune)), request.HeldBy ?? []);
         // Everything is checked before the first petition is filed, so a meeting is recorded whole or not at all
         // (and a retry with the same key, deriving the same ids, finishes one that was cut short).
+        var ids = new List<Guid>();
+        for (var i = 0; i < request.Petitions.Count; i++)
+        {
+            ids.Add(await PetitionReader.FreeIdAsync(store, DerivedId.Of($"{meetingId:N}|petition|{i}"), cancellationToken));
+        }
+
         var commands = request.Petitions.Select((p, i) =>
         {
-            var petitionId = DerivedId.Of($"{meetingId:N}|petition|{i}");
+            var petitionId = ids[i];
             var source = new PetitionSource(DerivedId.Of($"{petitionId:N}|source"), SourceChannel.Meeting, meeting, null, meeting.Locality, p.Text, p.Supporters, null);
             return (petitionId, Command: (Func<Actor, DateTimeOffset, PetitionCommand>)((a, now) =>
                 new FilePetition(petitionId, TrackingCode.Of(TrackingCode.Petition, petitionId), bodyId, p.Field, p.Title, source, a, now)));

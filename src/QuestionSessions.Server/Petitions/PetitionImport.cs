@@ -43,7 +43,7 @@ internal static class PetitionImport
     /// of the bad ones (with their line numbers), in file order.
     /// </summary>
     public static (IReadOnlyList<FilePetition> Rows, IReadOnlyList<ImportProblem> Problems) Read(
-        Stream file, IReadOnlySet<string> bodies, DateTimeOffset now, CancellationToken cancellationToken)
+        Stream file, IReadOnlySet<string> bodies, IDictionary<string, Guid> codes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = new List<FilePetition>();
         var problems = new List<ImportProblem>();
@@ -73,7 +73,7 @@ internal static class PetitionImport
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var line = csv.LineNumber;
-                var (command, problem) = Row(csv, bodies, now, batch);
+                var (command, problem) = Row(csv, bodies, codes, now, batch);
                 if (problem is not null)
                 {
                     problems.Add(new ImportProblem(line, problem));
@@ -142,7 +142,8 @@ internal static class PetitionImport
     public static async Task<IReadOnlySet<string>> BodiesAsync(IEventStore store, CancellationToken cancellationToken) =>
         (await BodyDirectory.ListAsync(store, cancellationToken)).Select(b => b.BodyId).ToHashSet(StringComparer.Ordinal);
 
-    private static (FilePetition? Command, string? Problem) Row(CsvReader csv, IReadOnlySet<string> bodies, DateTimeOffset now, Guid batch)
+    private static (FilePetition? Command, string? Problem) Row(
+        CsvReader csv, IReadOnlySet<string> bodies, IDictionary<string, Guid> codes, DateTimeOffset now, Guid batch)
     {
         string Field(int i) => csv.GetString(i) ?? "";
         var reference = Field(0);
@@ -167,12 +168,26 @@ internal static class PetitionImport
             return (null, $"supporters '{Shorten(Field(5))}' is not a whole number.");
         }
 
-        var petitionId = DerivedId.Of($"import|{bodyId}|{reference}");
+        // The id derives from body and ref; a tracking code already another petition's (in the store or earlier in
+        // the file) moves it along a fixed sequence, so the same file chooses the same ids again.
+        var baseId = DerivedId.Of($"import|{bodyId}|{reference}");
+        var petitionId = baseId;
+        for (var attempt = 1; codes.TryGetValue(TrackingCode.Of(TrackingCode.Petition, petitionId), out var holder) && holder != petitionId; attempt++)
+        {
+            petitionId = PetitionReader.CodeCandidate(baseId, attempt);
+        }
+
         var commune = Field(7);
         var source = new PetitionSource(DerivedId.Of($"{petitionId:N}|source"), SourceChannel.Import, null, null,
             new Locality(Field(6), commune.Length == 0 ? null : commune), Field(4), supporters, batch);
         var command = new FilePetition(petitionId, TrackingCode.Of(TrackingCode.Petition, petitionId), bodyId, field, Field(3), source, Importer, now);
-        return PetitionDecider.Decide(command, PetitionState.Empty).Error is { } error ? (null, error.Message) : (command, null);
+        if (PetitionDecider.Decide(command, PetitionState.Empty).Error is { } error)
+        {
+            return (null, error.Message);
+        }
+
+        codes.TryAdd(command.Code, petitionId);
+        return (command, null);
     }
 
     // The batch is the file: the same bytes name the same batch however often they are imported.

@@ -71,6 +71,46 @@ internal static class PetitionReader
     public static async Task<PetitionSummary?> FindAsync(IEventStore store, PetitionFilter filter, CancellationToken cancellationToken) =>
         (await PageAsync(store, filter with { IncludeMerged = true }, 0, 1, cancellationToken)).Items.FirstOrDefault();
 
+    /// <summary>
+    /// The id to file a petition under, from <paramref name="baseId"/>: itself, unless its tracking code is already
+    /// another petition's (40 bits clash about once in two thousand among a million codes), then the first of a
+    /// fixed sequence of ids derived from it whose code is free. The same base id always leads to the same choice
+    /// while the clashing petition stands, so a retried filing still finds its own petition.
+    /// </summary>
+    public static async Task<Guid> FreeIdAsync(IEventStore store, Guid baseId, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            var id = CodeCandidate(baseId, attempt);
+            await using var command = Sql.Command(connection, null, "SELECT petition_id FROM petition_directory WHERE code = @code",
+                ("code", Domain.TrackingCode.Of(Domain.TrackingCode.Petition, id)));
+            if (await command.ExecuteScalarAsync(cancellationToken) is not string holder || holder == id.ToString())
+            {
+                return id;
+            }
+        }
+    }
+
+    /// <summary>Every tracking code in use, with its petition: what an import checks its rows' codes against.</summary>
+    public static async Task<Dictionary<string, Guid>> CodesAsync(IEventStore store, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, "SELECT code, petition_id FROM petition_directory");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var codes = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            codes[reader.GetString(0)] = Guid.Parse(reader.GetString(1));
+        }
+
+        return codes;
+    }
+
+    /// <summary>The <paramref name="attempt"/>th id to try for <paramref name="baseId"/> (the base id itself first).</summary>
+    public static Guid CodeCandidate(Guid baseId, int attempt) =>
+        attempt == 0 ? baseId : Domain.DerivedId.Of($"{baseId:N}|code|{attempt.ToString(CultureInfo.InvariantCulture)}");
+
     public static async Task<PetitionFigures> FiguresAsync(IEventStore store, string bodyId, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);

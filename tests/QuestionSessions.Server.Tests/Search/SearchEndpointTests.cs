@@ -16,12 +16,15 @@ public sealed class SearchEndpointTests : SqliteNodeTest
         // The past sitting's commitments reach the ledger through the intake: wait for them like the ledger tests do.
         await Ledger.Eventually(http, "/api/commitments?body=pc-hue", page => page.GetProperty("total").GetInt32() >= 6);
 
-        var flooding = await SearchAsync(http, "ngap sau hung vuong");
+        var flooding = await SearchAsync(http, "ngap sau hung vuong", "&kind=question");
         var question = Assert.Single(flooding.GetProperty("items").EnumerateArray());
         Assert.Equal("question", question.GetProperty("kind").GetString());
         Assert.Equal(PastDemoSitting.ToString(), question.GetProperty("parentId").GetString());
         Assert.StartsWith("Vì sao mỗi mùa mưa các tuyến đường Hùng Vương", question.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal("hue", question.GetProperty("provinceId").GetString());
+        // A voter's petition about the same street is found too, with the question, when no kind is asked.
+        var both = await SearchAsync(http, "ngap sau hung vuong");
+        Assert.Equal(["petition", "question"], both.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()).Order(StringComparer.Ordinal));
 
         var drainage = await SearchAsync(http, "thoat nuoc noi thanh");
         var kinds = drainage.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()).ToList();
