@@ -54,6 +54,8 @@ internal static class Extensions
         services.AddSingleton<PersonalData.PersonalDataStore>();
         services.AddSingleton<IProjection<Domain.Petitions.PetitionState>, Petitions.PetitionDirectory>();
         services.AddSingleton<IProjection<Domain.Petitions.PetitionState>, Search.PetitionSearch>();
+        services.AddSingleton<IProjection<Domain.Explanations.ExplanationState>, Explanations.ExplanationDirectory>();
+        services.AddSingleton<IProjection<Domain.Explanations.ExplanationState>, Search.ExplanationSearch>();
         services.AddSingleton<LegalCalendar>();
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, Search.CommitmentSearch>();
         services.AddSingleton<AccountStore>();
@@ -140,6 +142,8 @@ internal static class Extensions
         app.MapSittings();
         app.MapCommitments();
         app.MapSearch();
+        Explanations.ExplanationEndpoints.MapExplanations(app);
+        PersonalData.PersonalDataEndpoints.MapPersonalData(app);
         app.MapPlaces();
         app.MapScorecards();
         app.MapResolutions();
