@@ -55,6 +55,8 @@ internal static class Extensions
         services.AddSingleton<PersonalData.PersonalDataStore>();
         services.AddSingleton<IProjection<Domain.Petitions.PetitionState>, Petitions.PetitionDirectory>();
         services.AddSingleton<IProjection<Domain.Petitions.PetitionState>, Search.PetitionSearch>();
+        services.AddSingleton<IProjection<Domain.Explanations.ExplanationState>, Explanations.ExplanationDirectory>();
+        services.AddSingleton<IProjection<Domain.Explanations.ExplanationState>, Search.ExplanationSearch>();
         services.AddSingleton<LegalCalendar>();
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, Search.CommitmentSearch>();
         services.AddSingleton<AccountStore>();
@@ -142,6 +144,8 @@ internal static class Extensions
         app.MapCommitments();
         app.MapSearch();
         app.MapPetitions();
+        Explanations.ExplanationEndpoints.MapExplanations(app);
+        PersonalData.PersonalDataEndpoints.MapPersonalData(app);
         app.MapPlaces();
         app.MapScorecards();
         app.MapResolutions();
