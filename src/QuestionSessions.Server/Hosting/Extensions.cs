@@ -19,6 +19,7 @@ using QuestionSessions.Server.Places;
 using QuestionSessions.Server.Resolutions;
 using QuestionSessions.Server.Search;
 using QuestionSessions.Server.Sittings;
+using QuestionSessions.Server.Supervision;
 
 namespace QuestionSessions.Server.Hosting;
 
@@ -54,6 +55,8 @@ internal static class Extensions
         services.AddSingleton<PersonalData.PersonalDataStore>();
         services.AddSingleton<IProjection<Domain.Petitions.PetitionState>, Petitions.PetitionDirectory>();
         services.AddSingleton<IProjection<Domain.Petitions.PetitionState>, Search.PetitionSearch>();
+        services.AddSingleton<IProjection<Domain.Supervision.SupervisionState>, Supervision.SupervisionDirectory>();
+        services.AddSingleton<IProjection<Domain.Supervision.SupervisionState>, Search.SupervisionSearch>();
         services.AddSingleton<LegalCalendar>();
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, Search.CommitmentSearch>();
         services.AddSingleton<AccountStore>();
@@ -140,6 +143,7 @@ internal static class Extensions
         app.MapSittings();
         app.MapCommitments();
         app.MapSearch();
+        app.MapSupervision();
         app.MapPlaces();
         app.MapScorecards();
         app.MapResolutions();

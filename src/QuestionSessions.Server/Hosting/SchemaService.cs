@@ -45,6 +45,7 @@ internal sealed class SchemaService(IEventStore store) : IHostedService
         await Search.SearchIndex.CreateTableAsync(connection, transaction, cancellationToken);
         await PersonalData.PersonalDataStore.CreateTableAsync(connection, transaction, cancellationToken);
         await Petitions.PetitionDirectory.CreateTableAsync(connection, transaction, cancellationToken);
+        await Supervision.SupervisionDirectory.CreateTableAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }
