@@ -3,10 +3,12 @@ using QuestionSessions.Domain;
 using QuestionSessions.Domain.Commitments;
 using QuestionSessions.Domain.Resolutions;
 using QuestionSessions.Domain.Sittings;
+using QuestionSessions.Domain.Supervision;
 using QuestionSessions.Grains.Aggregates;
 using QuestionSessions.Grains.Bodies;
 using QuestionSessions.Grains.Resolutions;
 using QuestionSessions.Grains.Sittings;
+using QuestionSessions.Grains.Supervision;
 using QuestionSessions.Runtime.Aggregates;
 using QuestionSessions.Runtime.Storage;
 
@@ -25,7 +27,8 @@ public sealed class IntakeCheckpoint
 
 /// <remarks>
 /// Safe to repeat: a commitment's id is the one the sitting recorded (or, for a written answer, derived
-/// from the sitting and question), and making a commitment that exists with the same source is a no-op.
+/// from the sitting and question; for a clause or a recommendation, from the resolution or the topic), and
+/// making a commitment that exists with the same source is a no-op.
 /// So the checkpoint is written after the commitments of a page are made, and a crash in between only
 /// makes them again, harmlessly. A commitment the ledger cannot open (its official names no registered
 /// agency) is logged and left; the checkpoint moves on.
@@ -45,9 +48,13 @@ public sealed class CommitmentIntakeGrain(
 
     private static readonly EventCodec<ResolutionEvent> ResolutionCodec = new();
 
+    private static readonly EventCodec<SupervisionEvent> SupervisionCodec = new();
+
     private static readonly string SittingPrefix = SittingGrain.StreamId(Guid.Empty)[..^Guid.Empty.ToString().Length];
 
     private static readonly string ResolutionPrefix = ResolutionGrain.StreamId(Guid.Empty)[..^Guid.Empty.ToString().Length];
+
+    private static readonly string SupervisionPrefix = SupervisionGrain.StreamId(Guid.Empty)[..^Guid.Empty.ToString().Length];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -87,6 +94,11 @@ public sealed class CommitmentIntakeGrain(
                     && ResolutionCodec.Decode(stored) is ClauseAssigned assigned)
                 {
                     opened += await OpenClauseAsync(resolutionId, assigned, cancellationToken) ? 1 : 0;
+                }
+                else if (stored.Type == "recommendation_made" && IdIn(stored, SupervisionPrefix) is { } topicId
+                    && SupervisionCodec.Decode(stored) is RecommendationMade recommended)
+                {
+                    opened += await OpenRecommendationAsync(topicId, recommended, cancellationToken) ? 1 : 0;
                 }
             }
 
@@ -162,6 +174,14 @@ public sealed class CommitmentIntakeGrain(
         var make = new MakeCommitment(assigned.CommitmentId, CommitmentKind.Commitment, provenance, [assigned.Owner], clause.Text,
             assigned.ExpectedResult, assigned.Deadline, assigned.By, Actor.System, assigned.At);
         return await MakeAsync(make, $"Resolution {resolutionId} clause {clause.Number}", cancellationToken);
+    }
+
+    /// <summary>A supervision's recommendation: the event carries everything its commitment needs.</summary>
+    private Task<bool> OpenRecommendationAsync(Guid topicId, RecommendationMade e, CancellationToken cancellationToken)
+    {
+        var make = new MakeCommitment(e.CommitmentId, CommitmentKind.Commitment, e.ToProvenance(), [e.ToOwner()], e.Text,
+            e.ExpectedResult, e.Deadline, e.By, Actor.System, e.At);
+        return MakeAsync(make, $"Supervision {topicId} recommendation {e.RecommendationId}", cancellationToken);
     }
 
     /// <summary>Each commitment a follow-up cluster questions again records the sitting and cluster: the link both ways.</summary>

@@ -20,6 +20,7 @@ using QuestionSessions.Server.Places;
 using QuestionSessions.Server.Resolutions;
 using QuestionSessions.Server.Search;
 using QuestionSessions.Server.Sittings;
+using QuestionSessions.Server.Supervision;
 
 namespace QuestionSessions.Server.Hosting;
 
@@ -57,6 +58,8 @@ internal static class Extensions
         services.AddSingleton<IProjection<Domain.Petitions.PetitionState>, Search.PetitionSearch>();
         services.AddSingleton<IProjection<Domain.Explanations.ExplanationState>, Explanations.ExplanationDirectory>();
         services.AddSingleton<IProjection<Domain.Explanations.ExplanationState>, Search.ExplanationSearch>();
+        services.AddSingleton<IProjection<Domain.Supervision.SupervisionState>, Supervision.SupervisionDirectory>();
+        services.AddSingleton<IProjection<Domain.Supervision.SupervisionState>, Search.SupervisionSearch>();
         services.AddSingleton<LegalCalendar>();
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, Search.CommitmentSearch>();
         services.AddSingleton<AccountStore>();
@@ -146,6 +149,7 @@ internal static class Extensions
         app.MapPetitions();
         Explanations.ExplanationEndpoints.MapExplanations(app);
         PersonalData.PersonalDataEndpoints.MapPersonalData(app);
+        app.MapSupervision();
         app.MapPlaces();
         app.MapScorecards();
         app.MapResolutions();

@@ -46,6 +46,7 @@ internal sealed class SchemaService(IEventStore store) : IHostedService
         await PersonalData.PersonalDataStore.CreateTableAsync(connection, transaction, cancellationToken);
         await Petitions.PetitionDirectory.CreateTableAsync(connection, transaction, cancellationToken);
         await Explanations.ExplanationDirectory.CreateTableAsync(connection, transaction, cancellationToken);
+        await Supervision.SupervisionDirectory.CreateTableAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }
