@@ -57,7 +57,7 @@ internal static class ExplanationFiling
 
         var (requestId, code) = await NewRequestAsync(services.Store, key, cancellationToken);
         var subjectId = key is null ? Guid.NewGuid() : DerivedId.Of($"explanation|requester|{key}");
-        var secret = key is null ? PersonalDataStore.NewSecret() : DerivedSecret(key);
+        var secret = PersonalDataStore.SecretFor(key);
         var requester = request.Requester;
         if (!await services.People.SaveAsync(subjectId, SubjectKind.Requester, requester.FullName, requester.Contact, requester.Address,
                 requester.IdNumber, accountId, secret, cancellationToken))
@@ -68,9 +68,9 @@ internal static class ExplanationFiling
 
         var now = services.Time.GetUtcNow();
         var grain = services.Grains.GetGrain<IExplanationGrain>(requestId);
-        var reply = await ExecuteAsync(grain, new FileExplanationRequest(
+        var (reply, problem) = await CommandRunner.RunPublicAsync(http, grain, (ExplanationCommand)new FileExplanationRequest(
             requestId, code, agency, request.Kind, subjectId, request.Represented, request.Representatives, request.Subject, request.Matter,
-            request.DecisionReference, channel, request.Publish, AcknowledgeBy(services.Calendar, now), actor, now), http);
+            request.DecisionReference, channel, request.Publish, AcknowledgeBy(services.Calendar, now), actor, now));
         if (!reply.Succeeded)
         {
             // Nothing is kept for a filing that never was; a refused retry of a filing that was made keeps its requester.
@@ -79,7 +79,7 @@ internal static class ExplanationFiling
                 await services.People.ForgetAsync(subjectId, cancellationToken);
             }
 
-            return Problem(http, reply);
+            return problem;
         }
 
         var (state, version) = (await grain.Get(cancellationToken))!;
@@ -89,8 +89,8 @@ internal static class ExplanationFiling
     }
 
     /// <summary>
-    /// A fresh request id and its tracking code. The code is 40 bits of the id, so the id is random (a version 7
-    /// id's first 40 bits are its time); should the code be taken, the next id is tried.
+    /// A fresh request id and its tracking code (the last 40 bits of the id); should the code be taken, the next
+    /// id is tried.
     /// </summary>
     private static async Task<(Guid RequestId, string Code)> NewRequestAsync(IEventStore store, string? key, CancellationToken cancellationToken)
     {
@@ -104,10 +104,6 @@ internal static class ExplanationFiling
             }
         }
     }
-
-    /// <summary>The filer's secret for a filing under <paramref name="key"/>: 128 bits of a hash of the key, the same on every retry.</summary>
-    private static string DerivedSecret(string key) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"qs-filer-secret|{key}")))[..32];
 
     /// <summary>5 working days after <paramref name="now"/>'s day in Hanoi (past the calendar's years, a day the decider refuses).</summary>
     public static DateOnly AcknowledgeBy(LegalCalendar calendar, DateTimeOffset now) =>
@@ -125,21 +121,6 @@ internal static class ExplanationFiling
     public static IResult UnknownAgency(string agencyId) =>
         Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown agency", $"'{agencyId}' is not an agency registered with that body.", "agency_not_found");
 
-    /// <summary>Runs a command whose actor the endpoint chose (the public, a proven requester), with no key or version check.</summary>
-    public static Task<CommandReply> ExecuteAsync(IExplanationGrain grain, ExplanationCommand command, HttpContext http) =>
-        grain.ExecuteAsync(command, new CommandOptions(CorrelationId: http.TraceIdentifier), http.RequestAborted);
-
-    /// <summary>A command that did not succeed, as the problem to answer (as <see cref="CommandRunner"/> answers it).</summary>
-    public static IResult Problem(HttpContext http, CommandReply reply)
-    {
-        if (reply.Outcome == CommandOutcome.Busy)
-        {
-            http.Response.Headers.RetryAfter = "1";
-            return Problems.Busy();
-        }
-
-        return reply.Error is { } error ? Problems.From(error) : Problems.PreconditionFailed(reply.Version);
-    }
 }
 
 /// <summary>What a filing needs, bound from the container in one parameter.</summary>

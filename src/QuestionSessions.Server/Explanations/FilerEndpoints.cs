@@ -46,15 +46,8 @@ internal static class FilerEndpoints
             return NotFound();
         }
 
-        var reply = await ExplanationFiling.ExecuteAsync(grain, new RateExplanation(
-            body.Rating, body.Comment, proven ? state.RequesterId : Guid.Empty, ExplanationFiling.Public, time.GetUtcNow()), http);
-        if (!reply.Succeeded)
-        {
-            return ExplanationFiling.Problem(http, reply);
-        }
-
-        http.Response.Headers.ETag = CommandRunner.ETag(reply.Version);
-        return TypedResults.Ok(new CommandAccepted(reply.Version, null));
+        return (await CommandRunner.RunPublicAsync(http, grain, (ExplanationCommand)new RateExplanation(
+            body.Rating, body.Comment, proven ? state.RequesterId : Guid.Empty, ExplanationFiling.Public, time.GetUtcNow()))).Result;
     }
 
     /// <summary>

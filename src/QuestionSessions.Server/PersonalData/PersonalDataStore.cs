@@ -42,6 +42,13 @@ internal sealed class PersonalDataStore(IEventStore store, TimeProvider time)
     public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>
+    /// The filer's secret for a filing sent with the Idempotency-Key <paramref name="key"/>: 128 bits of a hash of
+    /// the key, the same on every retry (the key never reaches the log); a fresh one without a key.
+    /// </summary>
+    public static string SecretFor(string? key) =>
+        string.IsNullOrEmpty(key) ? NewSecret() : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"qs-filer-secret|{key}")))[..32];
+
+    /// <summary>
     /// Keeps the details under <paramref name="subjectId"/> unless they are there already (a retried filing
     /// derives the same id and writes nothing new). Returns false when the id holds someone else's details.
     /// </summary>

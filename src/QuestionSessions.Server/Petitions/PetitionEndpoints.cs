@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Bodies;
@@ -59,12 +57,20 @@ internal static class PetitionEndpoints
         });
         writes.MapPost("/report-back", (Guid petitionId, ReportBackRequest body, CommandRunner runner, IGrainFactory grains, HttpContext http) =>
             runner.RunAsync(http, Grain(grains, petitionId), (actor, now) => new ReportBackToVoters(body.Channel, body.Note, actor, now)));
-        writes.MapPost("/rating", (Guid petitionId, PetitionRatingRequest body, CommandRunner runner, IGrainFactory grains, HttpContext http) =>
-            runner.RunAsync(http, Grain(grains, petitionId), (actor, now) => new RatePetition(actor.UserId, body.Rating, body.Comment, actor, now)));
+        // A voter's rating carries their account id as the rater key, and their grants (an officer may not rate
+        // their own agency's answer) under no name: the log keeps no voter's name.
+        writes.MapPost("/rating", async (Guid petitionId, PetitionRatingRequest body, TimeProvider time, IGrainFactory grains, HttpContext http) =>
+            ActorClaims.ToActor(http.User) is { } voter
+                ? (await CommandRunner.RunPublicAsync(http, Grain(grains, petitionId), (PetitionCommand)new RatePetition(
+                    voter.UserId, body.Rating, body.Comment, voter with { Name = Public.Name }, time.GetUtcNow()))).Result
+                : Problems.Unauthorized());
         writes.MapPost("/escalation", (Guid petitionId, EscalationRequest body, CommandRunner runner, IGrainFactory grains, HttpContext http) =>
             runner.RunAsync(http, Grain(grains, petitionId), (actor, now) => new EscalatePetition(body.Target, body.TargetId, body.Reason, actor, now)));
         return group;
     }
+
+    /// <summary>Who the log says filed or rated on the portal: the public, whoever it was.</summary>
+    private static readonly Actor Public = new("public", "Public", []);
 
     private static IPetitionGrain Grain(IGrainFactory grains, Guid petitionId) => grains.GetGrain<IPetitionGrain>(petitionId);
 
@@ -157,7 +163,7 @@ internal static class PetitionEndpoints
     }
 
     private static async Task<IResult> File(
-        OnlinePetitionRequest request, IGrainFactory grains, CommandRunner runner, PersonalDataStore personal, IEventStore store,
+        OnlinePetitionRequest request, IGrainFactory grains, PersonalDataStore personal, IEventStore store, TimeProvider time,
         HttpContext http, CancellationToken cancellationToken)
     {
         if (await grains.GetGrain<IBodyGrain>(request.BodyId.Trim()).Get(cancellationToken) is not ({ Exists: true }, _))
@@ -165,7 +171,8 @@ internal static class PetitionEndpoints
             return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown body", "There is no such body to file a petition to.", "body_not_found");
         }
 
-        var actor = ActorClaims.ToActor(http.User) ?? new Actor("public", "Public", []);
+        // The command is the public's whoever files: a signed-in voter's name must not reach the log's metadata.
+        var accountId = ActorClaims.ToActor(http.User)?.UserId;
         var key = http.Request.Headers[CommandRunner.IdempotencyHeader].ToString();
         var petitionId = await PetitionReader.FreeIdAsync(store, CommandRunner.NewId(http, Guid.Empty, "petition"), cancellationToken);
         var sourceId = DerivedId.Of($"{petitionId:N}|source");
@@ -173,10 +180,7 @@ internal static class PetitionEndpoints
         // or have their details erased without an account. A retried filing (same key) derives the same ones.
         var petitioner = request.Petitioner;
         var subjectId = DerivedId.Of($"{petitionId:N}|submitter");
-        var secret = key.Length > 0
-            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"qs-filer-secret|{key}")))[..32]
-            : PersonalDataStore.NewSecret();
-        var accountId = actor.UserId == "public" ? null : actor.UserId;
+        var secret = PersonalDataStore.SecretFor(key);
         if (!await personal.SaveAsync(subjectId, SubjectKind.Petitioner, petitioner?.FullName, petitioner?.Contact, petitioner?.Address, null,
                 accountId, secret, cancellationToken))
         {
@@ -186,17 +190,20 @@ internal static class PetitionEndpoints
         var code = TrackingCode.Of(TrackingCode.Petition, petitionId);
         var source = new PetitionSource(sourceId, SourceChannel.Online, null, subjectId,
             new Locality(request.ProvinceId.Trim(), Blank(request.Commune)), request.Text, 1, null);
-        var result = await runner.RunAsAsync(http, Grain(grains, petitionId), actor,
-            (a, now) => new FilePetition(petitionId, code, request.BodyId.Trim(), request.Field, request.Title, source, a, now), petitionId);
-        if (result is not Ok<CommandAccepted> && await Grain(grains, petitionId).Get(cancellationToken) is null)
+        var (reply, result) = await CommandRunner.RunPublicAsync(http, Grain(grains, petitionId),
+            (PetitionCommand)new FilePetition(petitionId, code, request.BodyId.Trim(), request.Field, request.Title, source, Public, time.GetUtcNow()), petitionId);
+        if (!reply.Succeeded)
         {
-            await personal.ForgetAsync(subjectId, cancellationToken);
+            // Nothing is kept for a filing that never was; a refused retry of a filing that was made keeps its filer.
+            if (await Grain(grains, petitionId).Get(cancellationToken) is null)
+            {
+                await personal.ForgetAsync(subjectId, cancellationToken);
+            }
+
             return result;
         }
 
-        return result is Ok<CommandAccepted> { Value: { } accepted }
-            ? TypedResults.Ok(new PetitionFiledReply(petitionId, code, secret, accepted.Version))
-            : result;
+        return TypedResults.Ok(new PetitionFiledReply(petitionId, code, secret, reply.Version));
     }
 
     private static async Task<IResult> RecordMeeting(
@@ -322,7 +329,7 @@ internal static class PetitionEndpoints
 
     /// <summary>A filer rates the latest answer with the secret they were given; a signed-in voter rates through /{id}/rating.</summary>
     private static async Task<IResult> RateByCode(
-        string code, PetitionRatingRequest request, IGrainFactory grains, CommandRunner runner, PersonalDataStore personal, IEventStore store,
+        string code, PetitionRatingRequest request, IGrainFactory grains, PersonalDataStore personal, IEventStore store, TimeProvider time,
         HttpContext http, CancellationToken cancellationToken)
     {
         if (await FilerAsync(code, grains, personal, store, http, cancellationToken) is not ({ } petitionId, { } source))
@@ -330,9 +337,8 @@ internal static class PetitionEndpoints
             return NotFound();
         }
 
-        var actor = ActorClaims.ToActor(http.User) ?? new Actor("public", "Public", []);
-        return await runner.RunAsAsync(http, Grain(grains, petitionId), actor,
-            (a, now) => new RatePetition($"{PetitionDecider.FilerKeyPrefix}{source.SourceId}", request.Rating, request.Comment, a, now));
+        return (await CommandRunner.RunPublicAsync(http, Grain(grains, petitionId),
+            (PetitionCommand)new RatePetition($"{PetitionDecider.FilerKeyPrefix}{source.SourceId}", request.Rating, request.Comment, Public, time.GetUtcNow()))).Result;
     }
 
     /// <summary>A filer has their details erased with their secret; the petition stays, with no one's name on it.</summary>

@@ -30,25 +30,33 @@ internal sealed class CommandRunner(IGrainFactory grains, TimeProvider time)
             return Problems.Unauthorized();
         }
 
-        return await RunAsAsync(http, grain, actor, command, createdId);
-    }
-
-    /// <summary>
-    /// The same with the actor given: public filing, where the caller may be anonymous (an actor holding no
-    /// grant) and the endpoint says who files.
-    /// </summary>
-    public async Task<IResult> RunAsAsync<TCommand, TState>(
-        HttpContext http, IAggregateGrain<TCommand, TState> grain, Actor actor, Func<Actor, DateTimeOffset, TCommand> command, Guid? createdId = null)
-        where TCommand : class, ICommand
-        where TState : class
-    {
         if (ReadOptions(http) is not { } options)
         {
             return Problems.BadHeader();
         }
 
-        var result = await grain.ExecuteAsync(command(actor, time.GetUtcNow()), options, http.RequestAborted);
-        if (result.Outcome == CommandOutcome.Busy)
+        return Result(http, await grain.ExecuteAsync(command(actor, time.GetUtcNow()), options, http.RequestAborted), createdId);
+    }
+
+    /// <summary>
+    /// A command the public sends (filing a petition or a request, rating with a filer's secret): the endpoint
+    /// chooses the actor, and no idempotency key or version is passed on, since a key kept in the event's
+    /// metadata would outlive the filer's erasure. Retries stay safe because such endpoints derive their ids
+    /// from the key and the domain takes a repeated filing as a no-op.
+    /// </summary>
+    public static async Task<(CommandReply Reply, IResult Result)> RunPublicAsync<TCommand, TState>(
+        HttpContext http, IAggregateGrain<TCommand, TState> grain, TCommand command, Guid? createdId = null)
+        where TCommand : class, ICommand
+        where TState : class
+    {
+        var reply = await grain.ExecuteAsync(command, new CommandOptions(CorrelationId: http.TraceIdentifier), http.RequestAborted);
+        return (reply, Result(http, reply, createdId));
+    }
+
+    /// <summary>A grain's reply as the HTTP answer: CommandAccepted with the version as ETag, or the problem.</summary>
+    public static IResult Result(HttpContext http, CommandReply reply, Guid? createdId = null)
+    {
+        if (reply.Outcome == CommandOutcome.Busy)
         {
             // Another writer won the race for this aggregate through every retry. Nothing was written, and
             // the same request later will be decided afresh: a busy aggregate, not a server fault.
@@ -56,12 +64,12 @@ internal sealed class CommandRunner(IGrainFactory grains, TimeProvider time)
             return Problems.Busy();
         }
 
-        http.Response.Headers.ETag = ETag(result.Version);
-        return result.Outcome switch
+        http.Response.Headers.ETag = ETag(reply.Version);
+        return reply.Outcome switch
         {
-            CommandOutcome.Accepted or CommandOutcome.Repeated => TypedResults.Ok(new CommandAccepted(result.Version, createdId)),
-            CommandOutcome.PreconditionFailed => Problems.PreconditionFailed(result.Version),
-            _ => Problems.From(result.Error!),
+            CommandOutcome.Accepted or CommandOutcome.Repeated => TypedResults.Ok(new CommandAccepted(reply.Version, createdId)),
+            CommandOutcome.PreconditionFailed => Problems.PreconditionFailed(reply.Version),
+            _ => Problems.From(reply.Error!),
         };
     }
 

@@ -185,6 +185,32 @@ public sealed class PetitionTests : SqliteNodeTest
     }
 
     [Fact]
+    public async Task A_signed_in_voter_files_and_rates_and_the_log_keeps_neither_their_name_nor_the_key()
+    {
+        using var voter = await Node.SignInAsync("voter");
+        const string key = "voter-key-3c1e9a7d-52b4-4c0e-9f6a-1d2e3f4a5b6c";
+        var filed = await PostAsync(voter.Http, "/api/petitions", Online(), new Dictionary<string, string> { ["Idempotency-Key"] = key });
+        Assert.Equal(HttpStatusCode.OK, filed.Status);
+        var id = filed.Body.GetProperty("petitionId").GetGuid();
+        using var secretariat = await Node.SignInAsync("secretariat.hue");
+        AcceptedVersion(await PostAsync(secretariat.Http, $"/api/petitions/{id}/routing", new { agencyId = "hue-a-committee" }));
+        using var committee = await Node.SignInAsync("officer.hue-committee");
+        AcceptedVersion(await PostAsync(committee.Http, $"/api/petitions/{id}/answers", new { markdown = "Đã trả lời.", outcome = "explained" }));
+        AcceptedVersion(await PostAsync(voter.Http, $"/api/petitions/{id}/rating", new { rating = "satisfied" }));
+        // The answering agency's own officer may not rate its answer.
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(committee.Http, $"/api/petitions/{id}/rating", new { rating = "satisfied" })).Status);
+
+        var events = await Node.Services.GetRequiredService<IEventStore>().ReadStreamAsync($"petition/{id}", 1, 100, TestContext.Current.CancellationToken);
+        Assert.Equal(["petition_filed", "petition_routed", "petition_answered", "petition_rated"], events.Select(e => e.Type));
+        foreach (var stored in new[] { events[0], events[3] })
+        {
+            Assert.DoesNotContain("Cử tri Trần Văn Minh", stored.Data + stored.Metadata, StringComparison.Ordinal);
+            Assert.DoesNotContain(key, stored.Data + stored.Metadata, StringComparison.Ordinal);
+            Assert.DoesNotContain(Filer, stored.Data + stored.Metadata, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_retried_filing_is_one_petition_with_the_same_code_and_secret()
     {
         using var anonymous = Node.Anonymous();
