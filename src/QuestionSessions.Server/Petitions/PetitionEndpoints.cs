@@ -64,8 +64,7 @@ internal static class PetitionEndpoints
                 ? (await CommandRunner.RunPublicAsync(http, Grain(grains, petitionId), (PetitionCommand)new RatePetition(
                     voter.UserId, body.Rating, body.Comment, voter with { Name = Public.Name }, time.GetUtcNow()))).Result
                 : Problems.Unauthorized());
-        writes.MapPost("/escalation", (Guid petitionId, EscalationRequest body, CommandRunner runner, IGrainFactory grains, HttpContext http) =>
-            runner.RunAsync(http, Grain(grains, petitionId), (actor, now) => new EscalatePetition(body.Target, body.TargetId, body.Reason, actor, now)));
+        writes.MapPost("/escalation", Escalate);
         return group;
     }
 
@@ -325,6 +324,50 @@ internal static class PetitionEndpoints
         return await runner.RunAsync(http, Grain(grains, petitionId), (actor, now) => reroute
             ? new ReroutePetition(level, agency.AgencyId, agency.Name, agencyBodyId, deadline, request.Reason!, actor, now)
             : new RoutePetition(level, agency.AgencyId, agency.Name, agencyBodyId, deadline, actor, now));
+    }
+
+    /// <summary>
+    /// Takes an unsatisfactory or overdue petition further: to a supervision topic of the same body, which then
+    /// cites it as evidence, or to a scheduled sitting of the body, where it is to be questioned. The target must
+    /// exist there; the petition records the escalation first (who may, and whether the petition warrants it, is the
+    /// decider's rule), then the topic links it: both steps repeat harmlessly.
+    /// </summary>
+    private static async Task<IResult> Escalate(
+        Guid petitionId, EscalationRequest body, CommandRunner runner, IGrainFactory grains, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (await Grain(grains, petitionId).Get(cancellationToken) is not (var petition, _))
+        {
+            return NotFound();
+        }
+
+        // Who may, and whether the petition warrants it, first: a caller who may not escalate learns nothing of targets.
+        if (ActorClaims.ToActor(http.User) is { } caller
+            && PetitionDecider.Decide(new EscalatePetition(body.Target, body.TargetId, body.Reason, caller, time.GetUtcNow()), petition).Error is { } refused)
+        {
+            return Problems.From(refused);
+        }
+
+        var targetBody = body.Target == EscalationTarget.SupervisionTopic
+            ? (await grains.GetGrain<Grains.Supervision.ISupervisionGrain>(body.TargetId).Get(cancellationToken))?.State.BodyId
+            : (await grains.GetGrain<Grains.Sittings.ISittingGrain>(body.TargetId).Get(cancellationToken)) is ({ Status: Domain.Sittings.SittingStatus.Scheduled } sitting, _)
+                ? sitting.BodyId
+                : null;
+        if (targetBody != petition.BodyId)
+        {
+            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown target",
+                "Escalate to a supervision topic or a scheduled sitting of the petition's own body.", "escalation_target_not_found");
+        }
+
+        var escalated = await runner.RunAsync(http, Grain(grains, petitionId), (actor, now) => new EscalatePetition(body.Target, body.TargetId, body.Reason, actor, now));
+        if (escalated is not Ok<CommandAccepted> || body.Target != EscalationTarget.SupervisionTopic)
+        {
+            return escalated;
+        }
+
+        var linked = await runner.RunAsync(http, grains.GetGrain<Grains.Supervision.ISupervisionGrain>(body.TargetId),
+            (actor, now) => new Domain.Supervision.LinkEvidence([new Domain.Supervision.EvidenceLink(Domain.Supervision.EvidenceKind.Petition, petitionId)], actor, now));
+        return linked is Ok<CommandAccepted> ? escalated : linked;
     }
 
     /// <summary>A filer rates the latest answer with the secret they were given; a signed-in voter rates through /{id}/rating.</summary>

@@ -59,9 +59,22 @@ public sealed class PetitionTests : SqliteNodeTest
             new Dictionary<string, string> { ["X-Filer-Secret"] = "0123456789abcdef0123456789abcdef" })).Status);
         AcceptedVersion(await PostAsync(anonymous, $"/api/petitions/by-code/{code}/rating", new { rating = "unsatisfied", comment = "Chưa rõ thời hạn" },
             new Dictionary<string, string> { ["X-Filer-Secret"] = secret }));
+        // Unsatisfied: the supervising committee takes it to a supervision topic of the council, which then cites it.
         using var supervisor = await Node.SignInAsync("supervisor.hue");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(supervisor.Http, $"/api/petitions/{id}/escalation",
+            new { target = "supervisionTopic", targetId = Guid.NewGuid(), reason = "Cử tri chưa hài lòng" })).Status);
+        var topic = await PostAsync(secretariat.Http, "/api/bodies/pc-hue/supervision", new
+        {
+            title = "Giám sát chuyên đề bồi thường, giải phóng mặt bằng",
+            scopeMarkdown = "Việc bồi thường khi thu hồi đất.",
+            assignedTo = "Ban Kinh tế – Ngân sách",
+            supervised = new[] { new { agencyId = "hue-a-committee" } },
+        });
+        var topicId = Id(AcceptedBody(topic));
         AcceptedVersion(await PostAsync(supervisor.Http, $"/api/petitions/{id}/escalation",
-            new { target = "question", targetId = Guid.NewGuid(), reason = "Cử tri chưa hài lòng" }));
+            new { target = "supervisionTopic", targetId = topicId, reason = "Cử tri chưa hài lòng" }));
+        var cited = await GetAsync(anonymous, $"/api/supervision?cites={id}");
+        Assert.Equal(topicId, cited.GetProperty("items")[0].GetProperty("topicId").GetGuid());
 
         AcceptedVersion(await PostAsync(committee.Http, $"/api/petitions/{id}/answers",
             new { markdown = "Đã chi trả bồi thường cho 12 hộ.", outcome = "resolved" }));
@@ -146,7 +159,7 @@ public sealed class PetitionTests : SqliteNodeTest
         Assert.Equal(before + 1, (await GetAsync(anonymous, $"/api/petitions/{id}")).GetProperty("petition").GetProperty("version").GetInt64());
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(otherOfficer.Http, $"/api/petitions/{id}/answers", new { markdown = "Không phải việc của Sở.", outcome = "explained" })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(voter.Http, $"/api/petitions/{id}/answers", new { markdown = "Tôi trả lời.", outcome = "resolved" })).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(voter.Http, $"/api/petitions/{id}/escalation", new { target = "question", targetId = Guid.NewGuid(), reason = "x" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(voter.Http, $"/api/petitions/{id}/escalation", new { target = "question", targetId = DemoSitting, reason = "x" })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(voter.Http, "/api/bodies/na/contact-meetings", Meeting())).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(anonymous, "/api/bodies/na/contact-meetings", Meeting())).Status);
 
@@ -271,6 +284,12 @@ public sealed class PetitionTests : SqliteNodeTest
         var filed = await PostAsync(http, "/api/petitions", Online());
         Assert.Equal(HttpStatusCode.OK, filed.Status);
         return (filed.Body.GetProperty("petitionId").GetGuid(), filed.Body.GetProperty("code").GetString()!, filed.Body.GetProperty("secret").GetString()!);
+    }
+
+    private static JsonElement AcceptedBody((HttpStatusCode Status, JsonElement Body) response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        return response.Body;
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(_clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
