@@ -133,7 +133,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // A slow machine (CI with the whole suite running) can take long to start a silo: keep asking until the deadline.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)
         {
             try
@@ -147,6 +148,10 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not accepting connections yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Accepted, but not answered within the client's timeout: still starting.
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"The server at {Address} did not become ready:\n{Output}");
