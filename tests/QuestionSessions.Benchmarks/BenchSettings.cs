@@ -27,7 +27,7 @@ internal sealed record BenchSettings(
     public static BenchSettings Quick { get; } = new(
         "quick", Warmups: 2, AppendPairs: 5, AppendWindow: TimeSpan.FromSeconds(3), AppendWriters: 16, AppendMaxWarmups: 8,
         FanoutViewers: 2_000, FanoutPairs: 7, FanoutEventsPerWindow: 60, EventsPerSecond: 20,
-        MemoryViewers: 1_000, MemoryPairs: 3, FailoverPairs: 2, Deadline: TimeSpan.FromMinutes(10), Only: new HashSet<string>());
+        MemoryViewers: 1_000, MemoryPairs: 3, FailoverPairs: 2, Deadline: TimeSpan.FromMinutes(14), Only: new HashSet<string>());
 
     public static BenchSettings Full { get; } = new(
         "full", Warmups: 2, AppendPairs: 9, AppendWindow: TimeSpan.FromSeconds(5), AppendWriters: 16, AppendMaxWarmups: 8,
