@@ -86,7 +86,7 @@ function SiteSearch() {
       <label for="site-search" class="visually-hidden">
         {t('search.site')}
       </label>
-      <input id="site-search" name="q" type="search" maxLength={200} value={text} onInput={e => setText(e.currentTarget.value)} data-testid="site-search" />
+      <input id="site-search" name="q" type="search" maxLength={200} placeholder={t('search.site')} value={text} onInput={e => setText(e.currentTarget.value)} data-testid="site-search" />
       <button type="submit" class="site-search__button">
         {t('search.go')}
       </button>

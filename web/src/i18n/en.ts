@@ -480,6 +480,8 @@ export const en: Record<MessageKey, string> = {
   'petitions.agency': 'Answering agency',
   'petitions.count': '{count} petitions',
   'petitions.supporters': '{count} voters',
+  'petitions.supporters.one': '{count} voter',
+  'petitions.count.one': '{count} petition',
   'petitions.sources': 'merged from {count} sources',
   'petitions.answeredBy': 'Answering agency',
   'petitions.deadline': 'Answer due',

@@ -481,6 +481,8 @@ export const vi = {
   'petitions.agency': 'Cơ quan trả lời',
   'petitions.count': '{count} kiến nghị',
   'petitions.supporters': '{count} cử tri',
+  'petitions.supporters.one': '{count} cử tri',
+  'petitions.count.one': '{count} kiến nghị',
   'petitions.sources': 'gộp từ {count} nguồn',
   'petitions.answeredBy': 'Cơ quan trả lời',
   'petitions.deadline': 'Hạn trả lời',

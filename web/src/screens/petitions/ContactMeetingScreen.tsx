@@ -12,7 +12,7 @@ import { lang, t } from '../../i18n/i18n';
 import { formatDay, vietnamDayPlus } from '../../time/format';
 import { useTitle } from '../useTitle';
 import { newKey } from './codes';
-import { MEETING_ROLES, fieldLabel, meetingTimings, petitionFields, timingLabel } from './labels';
+import { MEETING_ROLES, fieldLabel, meetingTimings, petitionFields, petitionsText, timingLabel } from './labels';
 import './petitions.css';
 
 interface Row {
@@ -280,7 +280,7 @@ function MeetingForm({ bodyId }: { readonly bodyId: string }) {
             <li key={m.meetingId}>
               <time dateTime={m.heldOn}>{formatDay(m.heldOn, lang(), 'long')}</time> · {timingLabel(m.timing, m.session)} ·{' '}
               {[m.commune, provinceName(provinces, m.provinceId)].filter(Boolean).join(', ')} ·{' '}
-              <Link href={paths.petitions(`meeting=${m.meetingId}`)}>{t('petitions.count', { count: m.petitions })}</Link>
+              <Link href={paths.petitions(`meeting=${m.meetingId}`)}>{petitionsText(m.petitions)}</Link>
             </li>
           ))}
         </ul>

@@ -13,7 +13,7 @@ import { useTitle } from '../useTitle';
 import { AnswerForm, ReportBackForm, StewardActions, Submitters } from './PetitionActions';
 import { FilerPanel, VoterRating } from './PetitionRating';
 import { PetitionTimeline, eventData, type Data } from './PetitionTimeline';
-import { PetitionBadges, channelLabel, fieldLabel, outcomeLabel, targetLabel, timingLabel } from './labels';
+import { PetitionBadges, channelLabel, fieldLabel, outcomeLabel, supportersText, targetLabel, timingLabel } from './labels';
 import '../commitments/commitments.css';
 import './petitions.css';
 
@@ -115,7 +115,7 @@ function Facts({ petition: p }: { readonly petition: PetitionSummary }) {
       <dd>{[p.commune, provinceName(provinces, p.provinceId)].filter(Boolean).join(', ')}</dd>
       <dt>{t('petitions.supportersLabel')}</dt>
       <dd>
-        {t('petitions.supporters', { count: p.supporters })}
+        {supportersText(p.supporters)}
         {p.sources > 1 && <> · {t('petitions.sources', { count: p.sources })}</>}
       </dd>
       <dt>{t('petitions.filedAt')}</dt>
@@ -144,7 +144,7 @@ function Sources({ detail }: { readonly detail: PetitionDetail }) {
                   {s.meetingTiming && <> ({timingLabel(s.meetingTiming, s.session)})</>} ·{' '}
                 </>
               )}
-              {[s.commune, provinceName(provinces, s.provinceId)].filter(Boolean).join(', ')} · {t('petitions.supporters', { count: s.supporters })}
+              {[s.commune, provinceName(provinces, s.provinceId)].filter(Boolean).join(', ')} · {supportersText(s.supporters)}
             </p>
             <p class="source__text">{s.text}</p>
           </li>

@@ -13,7 +13,7 @@ import { formatDay } from '../../time/format';
 import { useTitle } from '../useTitle';
 import { CodeBox } from './CodeBox';
 import { PetitionFiguresTable } from './PetitionFiguresTable';
-import { MEETING_ROLES, PetitionBadges, fieldLabel, petitionFields } from './labels';
+import { MEETING_ROLES, PetitionBadges, fieldLabel, petitionFields, petitionsText, supportersText } from './labels';
 import './petitions.css';
 
 const PAGE = 50;
@@ -164,7 +164,7 @@ export default function PetitionsScreen({ route }: ScreenProps) {
       {!page && !error && <p class="muted">{t('common.loading')}</p>}
       {page && (
         <p class="petitions__count" role="status" data-testid="petitions-count">
-          {t('petitions.count', { count: page.total })}
+          {petitionsText(page.total)}
         </p>
       )}
       <ol class="petitions__list" data-testid="petitions">
@@ -196,7 +196,7 @@ function PetitionCard({ petition: p, provinceLabel }: { readonly petition: Petit
         <PetitionBadges petition={p} />
       </p>
       <p class="petition-card__meta muted">
-        {[p.commune, provinceLabel].filter(Boolean).join(', ')} · {t('petitions.supporters', { count: p.supporters })}
+        {[p.commune, provinceLabel].filter(Boolean).join(', ')} · {supportersText(p.supporters)}
         {p.sources > 1 && <> · {t('petitions.sources', { count: p.sources })}</>}
       </p>
       <p class="petition-card__meta">

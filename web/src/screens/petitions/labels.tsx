@@ -47,6 +47,11 @@ const fieldKeys: Record<PetitionField, MessageKey> = {
   other: 'petitions.field.other',
 };
 
+/** "1 voter", "2 voters": English says one apart (Vietnamese does not, but keeps the same pair of keys). */
+export const supportersText = (count: number) => t(count === 1 ? 'petitions.supporters.one' : 'petitions.supporters', { count });
+
+export const petitionsText = (count: number) => t(count === 1 ? 'petitions.count.one' : 'petitions.count', { count });
+
 /** A field in words; the search index spells fields as the server's enum names ("SocialWelfare"), read here too. */
 export function fieldLabel(field: string | null | undefined): string {
   const key = field ? (field.charAt(0).toLowerCase() + field.slice(1)) as PetitionField : null;
