@@ -482,6 +482,8 @@ export const en: Record<MessageKey, string> = {
   'petitions.supporters': '{count} voters',
   'petitions.supporters.one': '{count} voter',
   'petitions.count.one': '{count} petition',
+  'petitions.meetingFilter': 'Showing the petitions raised at one contact meeting.',
+  'petitions.meetingFilterClear': 'Show all petitions',
   'petitions.sources': 'merged from {count} sources',
   'petitions.answeredBy': 'Answering agency',
   'petitions.deadline': 'Answer due',

@@ -483,6 +483,8 @@ export const vi = {
   'petitions.supporters': '{count} cử tri',
   'petitions.supporters.one': '{count} cử tri',
   'petitions.count.one': '{count} kiến nghị',
+  'petitions.meetingFilter': 'Đang xem các kiến nghị nêu tại một cuộc tiếp xúc cử tri.',
+  'petitions.meetingFilterClear': 'Xem tất cả kiến nghị',
   'petitions.sources': 'gộp từ {count} nguồn',
   'petitions.answeredBy': 'Cơ quan trả lời',
   'petitions.deadline': 'Hạn trả lời',

@@ -14,6 +14,8 @@ import { useTitle } from '../useTitle';
 import { CodeBox } from './CodeBox';
 import { PetitionFiguresTable } from './PetitionFiguresTable';
 import { MEETING_ROLES, PetitionBadges, fieldLabel, petitionFields, petitionsText, supportersText } from './labels';
+// The shared look of tables (.data-table, .table-scroll) lives with the commitments screens.
+import '../commitments/commitments.css';
 import './petitions.css';
 
 const PAGE = 50;
@@ -122,6 +124,11 @@ export default function PetitionsScreen({ route }: ScreenProps) {
       <PetitionFiguresTable bodyId={filters.body} />
       <h2 class="petitions__list-heading">{queue ? t('petitions.queueHeading', { agency: agencyName(filters.agency) }) : t('petitions.listHeading')}</h2>
       {queue && <p class="muted">{t('petitions.queueIntro')}</p>}
+      {filters.meeting && (
+        <p class="panel notice" data-testid="meeting-filter">
+          {t('petitions.meetingFilter')} <Link href={paths.petitions(toQuery({ ...filters, meeting: '' }))}>{t('petitions.meetingFilterClear')}</Link>
+        </p>
+      )}
       <form class="petitions__filters field-grid" onSubmit={e => e.preventDefault()} aria-label={t('petitions.filters')}>
         <BodySelect value={filters.body} onChange={v => set('body', v)} all />
         <ProvinceSelect value={filters.province} onChange={v => set('province', v)} empty="all" />
