@@ -24,6 +24,18 @@ describe('routes', () => {
     ['/follows', '', { name: 'follows' }],
     ['/resolutions', '?body=na', { name: 'resolutions', query: 'body=na' }],
     [`/resolutions/${id}`, '', { name: 'resolution', resolutionId: id }],
+    ['/petitions', '', { name: 'petitions', query: '' }],
+    ['/petitions/', '?body=pc-hue&window=overdue', { name: 'petitions', query: 'body=pc-hue&window=overdue' }],
+    ['/petitions/new', '', { name: 'petitionNew' }],
+    ['/petitions/meetings/new', '', { name: 'contactMeeting' }],
+    [`/petitions/${id.toUpperCase()}`, '', { name: 'petition', petitionId: id }],
+    ['/petitions/by-code/KN-7F3Q-2M9X', '', { name: 'petitionByCode', code: 'KN-7F3Q-2M9X' }],
+    ['/petitions/by-code/kn%207f3q2m9x', '', { name: 'petitionByCode', code: 'kn 7f3q2m9x' }],
+    ['/petitions/by-code/%E0%A4%A', '', { name: 'notFound' }],
+    ['/petitions/not-a-guid', '', { name: 'notFound' }],
+    ['/petitions/meetings', '', { name: 'notFound' }],
+    ['/search', '?q=dat+dai&kind=petition', { name: 'search', query: 'q=dat+dai&kind=petition' }],
+    ['/search/', '', { name: 'search', query: '' }],
     ['/sittings/not-a-guid/watch', '', { name: 'notFound' }],
     ['/admin', '', { name: 'notFound' }],
   ])('%s%s', (pathname, search, route) => expect(parseRoute(pathname, search)).toEqual(route));
@@ -33,6 +45,17 @@ describe('routes', () => {
     expect(parseRoute(paths.commitment(id), '')).toEqual({ name: 'commitment', commitmentId: id });
     const [path, query] = paths.commitments('agency=hue-a-health').split('?');
     expect(parseRoute(path!, `?${query}`)).toEqual({ name: 'commitments', query: 'agency=hue-a-health' });
+  });
+
+  test('petition and search paths round-trip', () => {
+    expect(parseRoute(paths.petition(id), '')).toEqual({ name: 'petition', petitionId: id });
+    expect(parseRoute(paths.petitionByCode('KN-7F3Q-2M9X'), '')).toEqual({ name: 'petitionByCode', code: 'KN-7F3Q-2M9X' });
+    expect(parseRoute(paths.petitionNew(), '')).toEqual({ name: 'petitionNew' });
+    expect(parseRoute(paths.contactMeeting(), '')).toEqual({ name: 'contactMeeting' });
+    const [path, query] = paths.search('q=%C4%91%E1%BA%A5t+%C4%91ai').split('?');
+    expect(parseRoute(path!, `?${query}`)).toEqual({ name: 'search', query: 'q=%C4%91%E1%BA%A5t+%C4%91ai' });
+    const [list, filters] = paths.petitions('agency=hue-a-committee&window=open').split('?');
+    expect(parseRoute(list!, `?${filters}`)).toEqual({ name: 'petitions', query: 'agency=hue-a-committee&window=open' });
   });
 });
 

@@ -36,7 +36,7 @@ export async function signIn(page: Page, username: string, next = '/'): Promise<
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill('demo');
-  await page.locator('form button[type=submit]').click();
+  await page.locator('main form button[type=submit]').click();
   await page.waitForURL(url => url.pathname === next.split('?')[0]);
   await page.getByTestId('signed-in-as').waitFor();
 }

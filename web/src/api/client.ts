@@ -18,6 +18,15 @@ import type {
   SittingResource,
   SittingSummary,
   TranscriptView,
+  ContactMeetingSummary,
+  MeetingFiledReply,
+  PersonalDetails,
+  PetitionDetail,
+  PetitionFigures,
+  PetitionFiledReply,
+  PetitionPage,
+  Province,
+  SearchPage,
 } from './types';
 
 /** A refusal from the server (an RFC 7807 problem), or a network failure (status 0). */
@@ -41,13 +50,13 @@ function isErrorMap(value: unknown): value is Record<string, string[]> {
   return typeof value === 'object' && value !== null && Object.values(value).every(v => Array.isArray(v));
 }
 
-async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown, extra: Readonly<Record<string, string>> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: { ...(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }), ...extra },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
@@ -112,4 +121,23 @@ export const api = {
   me: () => request<Me>('GET', '/api/auth/me'),
   signIn: (body: PostBody<'/api/auth/sign-in'>) => request<Me>('POST', '/api/auth/sign-in', body),
   signOut: () => request<void>('POST', '/api/auth/sign-out', {}),
+  // Petitions, contact meetings, places and the public search.
+  petitions: (query: string) => request<PetitionPage>('GET', `/api/petitions${query ? `?${query}` : ''}`),
+  petition: (petitionId: string) => request<PetitionDetail>('GET', `/api/petitions/${encodeURIComponent(petitionId)}`),
+  petitionByCode: (code: string) => request<PetitionDetail>('GET', `/api/petitions/by-code/${encodeURIComponent(code)}`),
+  submitters: (petitionId: string) => request<PersonalDetails[]>('GET', `/api/petitions/${encodeURIComponent(petitionId)}/submitters`),
+  petitionFigures: (bodyId: string) => request<PetitionFigures>('GET', `/api/bodies/${encodeURIComponent(bodyId)}/petition-figures`),
+  contactMeetings: (bodyId: string) => request<ContactMeetingSummary[]>('GET', `/api/bodies/${encodeURIComponent(bodyId)}/contact-meetings`),
+  provinces: () => request<Province[]>('GET', '/api/places/provinces'),
+  search: (query: string) => request<SearchPage>('GET', `/api/search?${query}`),
+  /** A voter's filing; the idempotency key makes a retried filing the same petition, with the same code and secret. */
+  filePetition: (body: PostBody<'/api/petitions'>, key: string) =>
+    request<PetitionFiledReply>('POST', '/api/petitions', body, { 'Idempotency-Key': key }),
+  recordMeeting: (bodyId: string, body: PostBody<'/api/bodies/{bodyId}/contact-meetings'>, key: string) =>
+    request<MeetingFiledReply>('POST', `/api/bodies/${encodeURIComponent(bodyId)}/contact-meetings`, body, { 'Idempotency-Key': key }),
+  /** The filer, without an account, proves themselves with the secret they were given at filing. */
+  rateAsFiler: (code: string, secret: string, body: PostBody<'/api/petitions/by-code/{code}/rating'>) =>
+    request<CommandAccepted>('POST', `/api/petitions/by-code/${encodeURIComponent(code)}/rating`, body, { 'X-Filer-Secret': secret }),
+  eraseAsFiler: (code: string, secret: string) =>
+    request<void>('POST', `/api/petitions/by-code/${encodeURIComponent(code)}/erasure`, {}, { 'X-Filer-Secret': secret }),
 };

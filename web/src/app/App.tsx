@@ -24,6 +24,12 @@ const screens: Record<Route['name'], () => Promise<ScreenModule>> = {
   follows: () => import('../screens/commitments/FollowsScreen'),
   resolutions: () => import('../screens/commitments/ResolutionsScreen'),
   resolution: () => import('../screens/commitments/ResolutionsScreen'),
+  petitions: () => import('../screens/petitions/PetitionsScreen'),
+  petitionNew: () => import('../screens/petitions/NewPetitionScreen'),
+  petition: () => import('../screens/petitions/PetitionScreen'),
+  petitionByCode: () => import('../screens/petitions/PetitionScreen'),
+  contactMeeting: () => import('../screens/petitions/ContactMeetingScreen'),
+  search: () => import('../screens/search/SearchScreen'),
   notFound: () => import('../screens/NotFoundScreen'),
 };
 

@@ -1,6 +1,7 @@
+import { useState } from 'preact/hooks';
 import { signOut, useMe } from '../auth/session';
 import { lang, setLang, t } from '../i18n/i18n';
-import { Link, paths } from './router';
+import { Link, navigate, paths } from './router';
 
 /** The site's header: name, language switch, and who is signed in. */
 export function SiteHeader({ compact }: { readonly compact: boolean }) {
@@ -18,6 +19,7 @@ export function SiteHeader({ compact }: { readonly compact: boolean }) {
             {!compact && <span class="brand__tagline">{t('app.tagline')}</span>}
           </span>
         </Link>
+        {!compact && <SiteSearch />}
         <nav class="site-nav" aria-label={t('app.accountNav')}>
           <Link href={paths.commitments()} class="site-nav__link">
             {t('nav.ledger')}
@@ -25,6 +27,20 @@ export function SiteHeader({ compact }: { readonly compact: boolean }) {
           <Link href={paths.accountability()} class="site-nav__link">
             {t('nav.accountability')}
           </Link>
+          <Link href={paths.petitions()} class="site-nav__link">
+            {t('nav.petitions')}
+          </Link>
+          {me?.grants
+            .filter(g => g.role === 'agencyOfficer' && g.personId)
+            .map(g => (
+              <Link
+                key={`${g.bodyId}/${g.personId}`}
+                href={paths.petitions(`agency=${encodeURIComponent(g.personId ?? '')}&window=open`)}
+                class="site-nav__link"
+              >
+                {t('nav.petitionQueue')}
+              </Link>
+            ))}
           <button type="button" class="link-button" lang={other} onClick={() => setLang(other)} data-testid="language-switch">
             {t('app.switchLanguage')}
           </button>
@@ -48,6 +64,33 @@ export function SiteHeader({ compact }: { readonly compact: boolean }) {
         </nav>
       </div>
     </header>
+  );
+}
+
+/** The one public search, on every page: petitions, questions, answers, commitments, explanations, supervision. */
+function SiteSearch() {
+  const [text, setText] = useState('');
+  return (
+    <form
+      class="site-search"
+      role="search"
+      aria-label={t('search.site')}
+      onSubmit={e => {
+        e.preventDefault();
+        if (text.trim()) {
+          navigate(paths.search(new URLSearchParams({ q: text.trim() }).toString()));
+          setText('');
+        }
+      }}
+    >
+      <label for="site-search" class="visually-hidden">
+        {t('search.site')}
+      </label>
+      <input id="site-search" name="q" type="search" maxLength={200} placeholder={t('search.site')} value={text} onInput={e => setText(e.currentTarget.value)} data-testid="site-search" />
+      <button type="submit" class="site-search__button">
+        {t('search.go')}
+      </button>
+    </form>
   );
 }
 

@@ -13,6 +13,12 @@ export type Route =
   | { readonly name: 'follows' }
   | { readonly name: 'resolutions'; readonly query: string }
   | { readonly name: 'resolution'; readonly resolutionId: string }
+  | { readonly name: 'petitions'; readonly query: string }
+  | { readonly name: 'petitionNew' }
+  | { readonly name: 'petition'; readonly petitionId: string }
+  | { readonly name: 'petitionByCode'; readonly code: string }
+  | { readonly name: 'contactMeeting' }
+  | { readonly name: 'search'; readonly query: string }
   | { readonly name: 'notFound' };
 
 export const paths = {
@@ -25,12 +31,20 @@ export const paths = {
   resolutions: (bodyId?: string) => (bodyId ? `/resolutions?body=${encodeURIComponent(bodyId)}` : '/resolutions'),
   resolution: (resolutionId: string) => `/resolutions/${resolutionId}`,
   accountability: (bodyId?: string) => (bodyId ? `/accountability?body=${encodeURIComponent(bodyId)}` : '/accountability'),
+  petitions: (query?: string) => (query ? `/petitions?${query}` : '/petitions'),
+  petitionNew: () => '/petitions/new',
+  petition: (petitionId: string) => `/petitions/${petitionId}`,
+  petitionByCode: (code: string) => `/petitions/by-code/${encodeURIComponent(code)}`,
+  contactMeeting: () => '/petitions/meetings/new',
+  search: (query?: string) => (query ? `/search?${query}` : '/search'),
 };
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const SITTING = new RegExp(`^/sittings/(${GUID})(?:/(watch|deputy|respondent|chair))?/?$`);
 const COMMITMENT = new RegExp(`^/commitments/(${GUID})/?$`);
 const RESOLUTION = new RegExp(`^/resolutions/(${GUID})/?$`);
+const PETITION = new RegExp(`^/petitions/(${GUID})/?$`);
+const PETITION_CODE = /^\/petitions\/by-code\/([^/]{1,40})\/?$/;
 
 export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '') {
@@ -67,6 +81,36 @@ export function parseRoute(pathname: string, search: string): Route {
   const commitment = COMMITMENT.exec(pathname);
   if (commitment?.[1]) {
     return { name: 'commitment', commitmentId: commitment[1].toLowerCase() };
+  }
+
+  if (pathname === '/petitions' || pathname === '/petitions/') {
+    return { name: 'petitions', query: search.replace(/^\?/, '') };
+  }
+
+  if (pathname === '/petitions/new' || pathname === '/petitions/new/') {
+    return { name: 'petitionNew' };
+  }
+
+  if (pathname === '/petitions/meetings/new' || pathname === '/petitions/meetings/new/') {
+    return { name: 'contactMeeting' };
+  }
+
+  const petition = PETITION.exec(pathname);
+  if (petition?.[1]) {
+    return { name: 'petition', petitionId: petition[1].toLowerCase() };
+  }
+
+  const petitionCode = PETITION_CODE.exec(pathname);
+  if (petitionCode?.[1]) {
+    try {
+      return { name: 'petitionByCode', code: decodeURIComponent(petitionCode[1]) };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
+
+  if (pathname === '/search' || pathname === '/search/') {
+    return { name: 'search', query: search.replace(/^\?/, '') };
   }
 
   const sitting = SITTING.exec(pathname);
