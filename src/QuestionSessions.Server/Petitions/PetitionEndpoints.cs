@@ -30,21 +30,28 @@ internal static class PetitionEndpoints
     {
         var group = routes.MapGroup("/api/petitions").WithTags("Petitions");
         group.MapGet("/", List);
-        group.MapGet("/by-code/{code}", ByCode);
-        group.MapGet("/{petitionId:guid}", Get);
-        group.MapGet("/{petitionId:guid}/submitters", Submitters);
+        group.MapGet("/by-code/{code}", ByCode).Produces<PetitionDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{petitionId:guid}", Get).Produces<PetitionDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{petitionId:guid}/submitters", Submitters).Produces<IReadOnlyList<PersonalDetails>>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         var bodies = routes.MapGroup("/api/bodies/{bodyId}").WithTags("Petitions");
         bodies.MapGet("/petition-figures", async (string bodyId, IEventStore store, CancellationToken ct) =>
             TypedResults.Ok(await PetitionReader.FiguresAsync(store, bodyId, ct)));
         bodies.MapGet("/contact-meetings", async (string bodyId, IEventStore store, CancellationToken ct) =>
             TypedResults.Ok(await PetitionReader.MeetingsAsync(store, bodyId, ct)));
-        bodies.MapCommandGroup("").MapPost("/contact-meetings", RecordMeeting);
+        bodies.MapGroup("").RequireAuthorization().AddEndpointFilter<ShapeValidationFilter>()
+            .MapPost("/contact-meetings", RecordMeeting).Produces<MeetingFiledReply>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var public_ = group.MapGroup("").AddEndpointFilter<ShapeValidationFilter>().RequireRateLimiting(Extensions.PublicFilingRateLimit);
-        public_.MapPost("/", File);
-        public_.MapPost("/by-code/{code}/rating", RateByCode);
-        public_.MapPost("/by-code/{code}/erasure", EraseByCode);
+        public_.MapPost("/", File).Produces<PetitionFiledReply>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        public_.MapPost("/by-code/{code}/rating", RateByCode).Produces<CommandAccepted>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        public_.MapPost("/by-code/{code}/erasure", EraseByCode).Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         var writes = group.MapCommandGroup("/{petitionId:guid}");
         writes.MapPost("/merge", Merge);

@@ -43,13 +43,25 @@ internal static class SearchEndpoints
             return Bad("bad_filter", "province is one of the 34 province ids (GET /api/places/provinces).");
         }
 
+        // Fields are petitions' (land, health, …), stored as the enum's names: accepted in any case.
+        string? fieldName = null;
+        if (!string.IsNullOrWhiteSpace(field))
+        {
+            if (field.Any(char.IsDigit) || !Enum.TryParse<Domain.Petitions.PetitionField>(field.Trim(), ignoreCase: true, out var parsedField))
+            {
+                return Bad("bad_filter", $"field is one of {string.Join(", ", Enum.GetNames<Domain.Petitions.PetitionField>())}.");
+            }
+
+            fieldName = parsedField.ToString();
+        }
+
         if (limit is < 1 or > SearchQuery.MaxPage || offset is < 0 or > 10_000)
         {
             return Bad("page_size", $"limit is 1 to {SearchQuery.MaxPage} and offset 0 to 10,000.");
         }
 
         return TypedResults.Ok(await SearchQuery.RunAsync(
-            store, new SearchFilter(q, parsedKind, Blank(body), provinceId, Blank(field)), offset ?? 0, limit ?? 20, cancellationToken));
+            store, new SearchFilter(q, parsedKind, Blank(body), provinceId, fieldName), offset ?? 0, limit ?? 20, cancellationToken));
     }
 
     private static ProblemHttpResult Bad(string code, string detail) =>

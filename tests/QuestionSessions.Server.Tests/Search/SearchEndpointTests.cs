@@ -34,6 +34,12 @@ public sealed class SearchEndpointTests : SqliteNodeTest
         Assert.DoesNotContain("**", answer.GetProperty("excerpt").GetString(), StringComparison.Ordinal);
         Assert.Contains("Trương Công Định", answer.GetProperty("excerpt").GetString(), StringComparison.Ordinal);
 
+        // A field is named as the petitions API names it, in any case.
+        var land = await SearchAsync(http, "dat dai", "&field=land");
+        Assert.All(land.GetProperty("items").EnumerateArray(), i => Assert.Equal("Land", i.GetProperty("field").GetString()));
+        Assert.Equal(land.GetProperty("total").GetInt32(), (await SearchAsync(http, "dat dai", "&field=LAND")).GetProperty("total").GetInt32());
+        Assert.True(land.GetProperty("total").GetInt32() >= 1);
+
         var onlyCommitments = await SearchAsync(http, "THUỐC", "&kind=commitment&body=pc-hue");
         Assert.All(onlyCommitments.GetProperty("items").EnumerateArray(), i => Assert.Equal("commitment", i.GetProperty("kind").GetString()));
         Assert.Contains(onlyCommitments.GetProperty("items").EnumerateArray(),
@@ -46,6 +52,8 @@ public sealed class SearchEndpointTests : SqliteNodeTest
     [InlineData("?q=dat&kind=everything", "bad_filter")]
     [InlineData("?q=dat&kind=1", "bad_filter")]
     [InlineData("?q=dat&province=atlantis", "bad_filter")]
+    [InlineData("?q=dat&field=weather", "bad_filter")]
+    [InlineData("?q=dat&field=1", "bad_filter")]
     [InlineData("?q=dat&limit=0", "page_size")]
     [InlineData("?q=dat&limit=51", "page_size")]
     [InlineData("?q=dat&offset=-1", "page_size")]

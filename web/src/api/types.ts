@@ -78,7 +78,8 @@ export type PetitionStatus = Schemas['PetitionStatus'];
 export type PetitionOutcome = NonNullable<Schemas['PetitionOutcome']>;
 export type PetitionLevel = NonNullable<Schemas['PetitionLevel']>;
 export type SourceChannel = Schemas['SourceChannel'];
-export type MeetingTiming = Schemas['MeetingTiming'];
+// The schema allows null because a source's timing is optional; a timing itself is one of three.
+export type MeetingTiming = NonNullable<Schemas['MeetingTiming']>;
 export type SatisfactionRating = Schemas['SatisfactionRating'];
 export type EscalationTarget = Schemas['EscalationTarget'];
 export type ContactMeetingSummary = Schemas['ContactMeetingSummary'];
@@ -87,61 +88,15 @@ export type SearchPage = Schemas['SearchPage'];
 export type SearchHit = Schemas['SearchHit'];
 export type SearchKind = Schemas['SearchKind'];
 
-// The replies below are returned by endpoints whose results the server types as IResult, so the document
-// carries no schema for them; these follow the server's records (PetitionEvents.cs, PetitionRequests.cs,
-// PersonalDetails.cs) field for field.
 /** One place a petition was raised, as the public sees it (no submitter). */
-export interface PetitionSourceView {
-  readonly sourceId: string;
-  readonly channel: SourceChannel;
-  readonly meetingId: string | null;
-  readonly meetingDate: string | null;
-  readonly meetingTiming: MeetingTiming | null;
-  readonly session: number | null;
-  readonly provinceId: string;
-  readonly commune: string | null;
-  readonly text: string;
-  readonly supporters: number;
-}
-
+export type PetitionSourceView = Schemas['PetitionSourceView'];
 /** One event of a petition's public timeline; an answer carries its Markdown rendered and sanitized by the server. */
-export interface PetitionEventView {
-  readonly version: number;
-  readonly type: string;
-  readonly recordedAt: string;
-  readonly data: unknown;
-  readonly html?: string;
-}
-
+export type PetitionEventView = Schemas['PetitionEventView'];
 /** GET /api/petitions/{id} and /api/petitions/by-code/{code}. */
-export interface PetitionDetail {
-  readonly petition: PetitionSummary;
-  readonly sources: readonly PetitionSourceView[];
-  readonly timeline: readonly PetitionEventView[];
-}
-
+export type PetitionDetail = Schemas['PetitionDetail'];
 /** POST /api/petitions: the code to follow the petition and the secret (shown once) to rate or erase. */
-export interface PetitionFiledReply {
-  readonly petitionId: string;
-  readonly code: string;
-  readonly secret: string | null;
-  readonly version: number;
-}
-
+export type PetitionFiledReply = Schemas['PetitionFiledReply'];
 /** POST /api/bodies/{bodyId}/contact-meetings. */
-export interface MeetingFiledReply {
-  readonly meetingId: string;
-  readonly petitions: readonly PetitionFiledReply[];
-}
-
+export type MeetingFiledReply = Schemas['MeetingFiledReply'];
 /** GET /api/petitions/{id}/submitters: who filed, or when their details were erased. */
-export interface PersonalDetails {
-  readonly subjectId: string;
-  readonly kind: string;
-  readonly fullName: string | null;
-  readonly contact: string | null;
-  readonly address: string | null;
-  readonly idNumber: string | null;
-  readonly createdAt: string;
-  readonly erasedAt: string | null;
-}
+export type PersonalDetails = Schemas['PersonalDetails'];

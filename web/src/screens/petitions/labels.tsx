@@ -70,8 +70,15 @@ export const outcomeLabel = (outcome: PetitionOutcome) => t(outcomeKeys[outcome]
 
 export const meetingTimings: readonly MeetingTiming[] = ['beforeSession', 'afterSession', 'thematic'];
 
-/** When a contact meeting was held: "before session 11", "after session 10", or "thematic". */
-export function timingLabel(timing: MeetingTiming, session: number | null | undefined): string {
+/**
+ * When a contact meeting was held: "before session 11", "after session 10", or "thematic". (The API's schema
+ * lets a timing be null because a source's is optional; a meeting always has one, and null reads as nothing.)
+ */
+export function timingLabel(timing: MeetingTiming | null, session: number | null | undefined): string {
+  if (timing === null) {
+    return '';
+  }
+
   if (timing === 'thematic') {
     return t('petitions.timing.thematic');
   }
