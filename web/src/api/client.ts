@@ -16,6 +16,13 @@ import type {
   PostBody,
   ProblemDetails,
   SittingResource,
+  ExplanationPage,
+  ExplanationView,
+  FilingReceipt,
+  Province,
+  RequesterDetails,
+  SupervisionDetail,
+  SupervisionPage,
   SittingSummary,
   TranscriptView,
 } from './types';
@@ -41,13 +48,16 @@ function isErrorMap(value: unknown): value is Record<string, string[]> {
   return typeof value === 'object' && value !== null && Object.values(value).every(v => Array.isArray(v));
 }
 
-async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown, extra?: Readonly<Record<string, string>>): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: {
+        ...(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }),
+        ...extra,
+      },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
@@ -112,4 +122,27 @@ export const api = {
   me: () => request<Me>('GET', '/api/auth/me'),
   signIn: (body: PostBody<'/api/auth/sign-in'>) => request<Me>('POST', '/api/auth/sign-in', body),
   signOut: () => request<void>('POST', '/api/auth/sign-out', {}),
+  // Requests for explanation: the requester proves themself with the secret shown at filing.
+  explanations: (query: string) => request<ExplanationPage>('GET', `/api/explanations${query ? `?${query}` : ''}`),
+  explanation: (requestId: string) => request<ExplanationView>('GET', `/api/explanations/${encodeURIComponent(requestId)}`),
+  explanationRequester: (requestId: string) =>
+    request<RequesterDetails>('GET', `/api/explanations/${encodeURIComponent(requestId)}/requester`),
+  explanationByCode: (code: string, secret: string | null) =>
+    request<ExplanationView>('GET', `/api/explanations/by-code/${encodeURIComponent(code)}`, undefined, filerSecret(secret)),
+  fileExplanation: (body: PostBody<'/api/explanations'>, idempotencyKey: string) =>
+    request<FilingReceipt>('POST', '/api/explanations', body, { 'Idempotency-Key': idempotencyKey }),
+  rateExplanation: (code: string, secret: string | null, body: PostBody<'/api/explanations/by-code/{code}/rating'>) =>
+    request<CommandAccepted>('POST', `/api/explanations/by-code/${encodeURIComponent(code)}/rating`, body, filerSecret(secret)),
+  eraseExplanationRequester: (code: string, secret: string | null) =>
+    request<void>('POST', `/api/explanations/by-code/${encodeURIComponent(code)}/erasure`, {}, filerSecret(secret)),
+  supervisionTopics: (query: string) => request<SupervisionPage>('GET', `/api/supervision${query ? `?${query}` : ''}`),
+  supervisionTopic: (topicId: string) => request<SupervisionDetail>('GET', `/api/supervision/${encodeURIComponent(topicId)}`),
+  provinces: () => request<Province[]>('GET', '/api/places/provinces'),
+  // The document gives this answer no schema: only the id is read.
+  petitionByCode: (code: string) =>
+    request<{ readonly petition: { readonly petitionId: string } }>('GET', `/api/petitions/by-code/${encodeURIComponent(code)}`),
 };
+
+function filerSecret(secret: string | null): Record<string, string> | undefined {
+  return secret ? { 'X-Filer-Secret': secret } : undefined;
+}

@@ -24,6 +24,13 @@ const screens: Record<Route['name'], () => Promise<ScreenModule>> = {
   follows: () => import('../screens/commitments/FollowsScreen'),
   resolutions: () => import('../screens/commitments/ResolutionsScreen'),
   resolution: () => import('../screens/commitments/ResolutionsScreen'),
+  explanations: () => import('../screens/explanations/ExplanationListScreen'),
+  explanationNew: () => import('../screens/explanations/FileExplanationScreen'),
+  explanationByCode: () => import('../screens/explanations/ByCodeScreen'),
+  explanation: () => import('../screens/explanations/ExplanationScreen'),
+  supervisionList: () => import('../screens/supervision/SupervisionListScreen'),
+  supervisionNew: () => import('../screens/supervision/NewTopicScreen'),
+  supervisionTopic: () => import('../screens/supervision/TopicScreen'),
   notFound: () => import('../screens/NotFoundScreen'),
 };
 
