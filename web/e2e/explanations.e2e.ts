@@ -40,7 +40,7 @@ interface Filing {
 }
 
 /** Fills in and sends the filing form as a person would; returns the code and the secret shown. */
-async function file(p: Page, filing: Filing, photograph = false): Promise<{ code: string; secret: string }> {
+async function file(p: Page, filing: Filing, photographForm = false): Promise<{ code: string; secret: string }> {
   await p.goto('/explanations/new');
   await p.getByTestId('file-explanation').waitFor();
   await p.selectOption('select[name=body]', 'pc-hue');
@@ -60,9 +60,8 @@ async function file(p: Page, filing: Filing, photograph = false): Promise<{ code
   await p.fill('input[name=contact]', '0905 123 456');
   await p.fill('input[name=address]', '12 Lê Lợi, phường Thuận Hóa, Huế');
   await p.fill('input[name=idNumber]', '046090001234');
-  if (photograph) {
-    await expectAccessible(p);
-    await screenshot(p, 'explanations-new-vi');
+  if (photographForm) {
+    await photograph(p, 'explanations-new');
   }
 
   await p.getByRole('button', { name: 'Gửi yêu cầu' }).click();
@@ -70,6 +69,18 @@ async function file(p: Page, filing: Filing, photograph = false): Promise<{ code
   const code = (await p.getByTestId('receipt-code').textContent())!.trim();
   const secret = (await p.getByTestId('receipt-secret').textContent())!.trim();
   return { code, secret };
+}
+
+/** Checks the screen with axe and photographs it in Vietnamese and in English, then returns to Vietnamese. */
+async function photograph(p: Page, name: string): Promise<void> {
+  await expectAccessible(p);
+  await screenshot(p, `${name}-vi`);
+  await p.getByTestId('language-switch').click();
+  await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe('en');
+  await expectAccessible(p);
+  await screenshot(p, `${name}-en`);
+  await p.getByTestId('language-switch').click();
+  await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe('vi');
 }
 
 beforeAll(async () => {
@@ -95,8 +106,7 @@ test('a person files a request, the officer accepts, extends and explains it, an
   expect(secret).toMatch(/^[0-9a-f]{32}$/);
   expect(await requester.evaluate(c => localStorage.getItem(`qs.explanation.secret.${c}`), code)).toBe(secret);
   expect(await requester.getByTestId('receipt-acknowledge-by').textContent()).toMatch(/\d{4}/);
-  await expectAccessible(requester);
-  await screenshot(requester, 'explanations-receipt-vi');
+  await photograph(requester, 'explanations-receipt');
 
   // A bad filing keeps what was typed and says why in plain words.
   const careless = await page();
@@ -125,15 +135,14 @@ test('a person files a request, the officer accepts, extends and explains it, an
   await card.waitFor();
   expect(await card.textContent()).toContain('Chờ tiếp nhận');
   expect(await card.textContent()).toContain('Hạn tiếp nhận');
-  await expectAccessible(officer);
-  await screenshot(officer, 'explanations-queue-vi');
+  await photograph(officer, 'explanations-queue');
 
   await card.getByRole('link', { name: subject }).click();
   await officer.getByTestId('acknowledge-actions').waitFor();
   await officer.getByRole('button', { name: 'Xem thông tin người yêu cầu' }).click();
   await expect.poll(() => officer.getByTestId('requester-details').textContent()).toContain('Nguyễn Văn An');
   expect(await officer.getByTestId('requester-details').textContent()).toContain('046090001234');
-  await expectAccessible(officer);
+  await photograph(officer, 'explanation-acknowledge');
 
   await officer.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
   await officer.getByTestId('explain-actions').waitFor();
@@ -164,8 +173,7 @@ test('a person files a request, the officer accepts, extends and explains it, an
   await expect.poll(() => officer.getByTestId('explanation-status').textContent()).toContain('Đã giải trình');
   expect(await officer.getByTestId('explanation').locator('script').count()).toBe(0);
   expect(await officer.getByTestId('timeline').locator(':scope > li').count()).toBe(4);
-  await expectAccessible(officer);
-  await screenshot(officer, 'explanation-officer-vi');
+  await photograph(officer, 'explanation-officer');
 
   // The requester, in the same browser, opens it by code: the secret kept at filing proves who they are.
   await requester.goto(`/explanations/by-code/${code}`);
@@ -214,8 +222,7 @@ test('the public list shows a request only when its requester consented, and a r
   expect(await anyone.getByTestId('rating-form').count()).toBe(0);
   await anyone.goto(`/explanations/by-code/${hidden.code}`);
   await anyone.getByTestId('not-found').waitFor();
-  await expectAccessible(anyone);
-  await screenshot(anyone, 'explanation-not-public-vi');
+  await photograph(anyone, 'explanation-not-public');
 
   // Pasting the secret elsewhere opens it, and keeps it on that browser.
   await anyone.fill('input[name=secret]', hidden.secret);
@@ -240,6 +247,23 @@ test('the public list shows a request only when its requester consented, and a r
   await card.getByRole('link').click();
   await officer.getByRole('button', { name: 'Xem thông tin người yêu cầu' }).click();
   await expect.poll(() => officer.getByTestId('requester').textContent()).toContain('đã xóa thông tin');
+
+  // An officer takes a request down in person for their own agency; the secret is handed over, not kept on the desk's browser.
+  const desk = await page('officer.hue-committee');
+  await desk.goto('/explanations/new');
+  await desk.locator('input[name=inPerson]').check();
+  await expect.poll(() => desk.getByTestId('in-person-agency').textContent()).toContain('UBND thành phố Huế');
+  await desk.fill('input[name=subject]', 'Giải trình về việc cấp giấy chứng nhận quyền sử dụng đất');
+  await desk.fill('textarea[name=matter]', 'Hồ sơ cấp giấy chứng nhận nộp từ tháng 3 chưa được giải quyết, không có văn bản trả lời.');
+  await desk.fill('input[name=fullName]', 'Hoàng Văn Em');
+  await desk.fill('input[name=contact]', '0234 3822 111');
+  await desk.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+  await desk.getByTestId('receipt').waitFor();
+  const taken = (await desk.getByTestId('receipt-code').textContent())!.trim();
+  expect(await desk.getByTestId('receipt').textContent()).toContain('Đưa mã theo dõi và mã bí mật cho người yêu cầu');
+  expect(await desk.evaluate(c => localStorage.getItem(`qs.explanation.secret.${c}`), taken)).toBeNull();
+  const response = await desk.request.get(`/api/explanations/by-code/${taken}`);
+  expect(((await response.json()) as ExplanationView).channel).toBe('inPerson');
 
   await anyone.goto('/explanations');
   await anyone.locator(`[data-code="${published.code}"]`).waitFor();

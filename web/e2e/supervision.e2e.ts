@@ -42,6 +42,18 @@ async function expectAccessible(p: Page): Promise<void> {
   expect(await accessibilityViolations(p)).toEqual([]);
 }
 
+/** Checks the screen with axe and photographs it in Vietnamese and in English, then returns to Vietnamese. */
+async function photograph(p: Page, name: string): Promise<void> {
+  await expectAccessible(p);
+  await screenshot(p, `${name}-vi`);
+  await p.getByTestId('language-switch').click();
+  await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe('en');
+  await expectAccessible(p);
+  await screenshot(p, `${name}-en`);
+  await p.getByTestId('language-switch').click();
+  await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe('vi');
+}
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -84,8 +96,7 @@ test('the secretariat runs a topic from decision to recommendation, and the topi
   await secretariat.locator('input[name=supervised][value=hue-a-health]').waitFor();
   await secretariat.locator('input[name=supervised][value=hue-a-health]').check();
   await secretariat.locator('input[name=supervised][value=hue-a-committee]').check();
-  await expectAccessible(secretariat);
-  await screenshot(secretariat, 'supervision-new-vi');
+  await photograph(secretariat, 'supervision-new');
   await secretariat.getByRole('button', { name: 'Lưu quyết định' }).click();
   await secretariat.waitForURL(url => /^\/supervision\/[0-9a-f-]{36}$/.test(url.pathname));
   const topicId = new URL(secretariat.url()).pathname.split('/')[2]!;
@@ -129,10 +140,10 @@ test('the secretariat runs a topic from decision to recommendation, and the topi
   await officer.fill('textarea[name=attachments]', 'https://syt.hue.gov.vn/bao-cao-giam-sat.pdf');
   await officer.getByRole('button', { name: 'Gửi báo cáo', exact: true }).click();
   await expect.poll(() => officer.getByTestId('reports').textContent()).toContain('12 danh mục');
-  await expectAccessible(officer);
-  await screenshot(officer, 'supervision-officer-vi');
+  await photograph(officer, 'supervision-officer');
 
   await secretariat.reload();
+  await secretariat.getByTestId('timeline').waitFor();
   await secretariat.getByTestId('visit-form').waitFor();
   expect(await secretariat.locator('select[name=provinceId]').inputValue()).toBe('hue');
   await secretariat.fill('input[name=commune]', 'Phường Thủy Phương');
@@ -177,8 +188,7 @@ test('the secretariat runs a topic from decision to recommendation, and the topi
     'supervision_finding_recorded',
     'recommendation_made',
   ]);
-  await expectAccessible(secretariat);
-  await screenshot(secretariat, 'supervision-topic-secretariat-vi');
+  await photograph(secretariat, 'supervision-topic-secretariat');
 
   // The public sees every part of it, and no step to take.
   const voter = await page();

@@ -131,6 +131,8 @@ export const api = {
     request<ExplanationView>('GET', `/api/explanations/by-code/${encodeURIComponent(code)}`, undefined, filerSecret(secret)),
   fileExplanation: (body: PostBody<'/api/explanations'>, idempotencyKey: string) =>
     request<FilingReceipt>('POST', '/api/explanations', body, { 'Idempotency-Key': idempotencyKey }),
+  fileExplanationInPerson: (body: PostBody<'/api/explanations/in-person'>, idempotencyKey: string) =>
+    request<FilingReceipt>('POST', '/api/explanations/in-person', body, { 'Idempotency-Key': idempotencyKey }),
   rateExplanation: (code: string, secret: string | null, body: PostBody<'/api/explanations/by-code/{code}/rating'>) =>
     request<CommandAccepted>('POST', `/api/explanations/by-code/${encodeURIComponent(code)}/rating`, body, filerSecret(secret)),
   eraseExplanationRequester: (code: string, secret: string | null) =>

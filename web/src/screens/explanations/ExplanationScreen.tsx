@@ -165,7 +165,7 @@ function AcknowledgeActions({ view, onDone }: ActionProps) {
       <h2 id="acknowledge-heading" class="panel__title">
         {t('explanations.officer.acknowledge')}
       </h2>
-      <div class="explanation-action">
+      <div class="explanation-action explanation-action--first">
         <h3>{t('explanations.officer.accept')}</h3>
         <p class="muted">{t('explanations.officer.acceptHint')}</p>
         <button

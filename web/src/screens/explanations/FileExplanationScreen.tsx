@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { FilingReceipt, RequesterKind } from '../../api/types';
 import { Link, paths } from '../../app/router';
+import { useMe } from '../../auth/session';
 import { AgencySelect } from '../../components/AgencySelect';
 import { BodySelect } from '../../components/BodySelect';
 import { useBodies, useBodyView } from '../../components/hooks';
@@ -26,11 +27,20 @@ export function maxRepresentatives(represented: number): number {
 export default function FileExplanationScreen() {
   useTitle(t('explanations.new.title'));
   const bodies = useBodies();
+  const me = useMe();
+  // An agency's officer may also take a request down in person, for their own agency, and hand the requester the secret.
+  const officerOf = me?.grants.find(g => g.role === 'agencyOfficer' && g.personId);
+  const [inPerson, setInPerson] = useState(false);
   const [bodyChoice, setBodyChoice] = useState('');
-  const bodyId = bodyChoice || bodies?.[0]?.bodyId || '';
+  const bodyId = inPerson && officerOf ? officerOf.bodyId : bodyChoice || bodies?.[0]?.bodyId || '';
   const body = useBodyView(bodyId || undefined);
   const [agencyChoice, setAgencyChoice] = useState('');
-  const agencyId = body?.agencies.some(a => a.agencyId === agencyChoice) ? agencyChoice : (body?.agencies[0]?.agencyId ?? '');
+  const agencyId =
+    inPerson && officerOf
+      ? (officerOf.personId ?? '')
+      : body?.agencies.some(a => a.agencyId === agencyChoice)
+        ? agencyChoice
+        : (body?.agencies[0]?.agencyId ?? '');
   const [kind, setKind] = useState<RequesterKind>('person');
   const [represented, setRepresented] = useState('1');
   const [representatives, setRepresentatives] = useState('1');
@@ -58,7 +68,8 @@ export default function FileExplanationScreen() {
     setBusy(true);
     setError(null);
     try {
-      const filed = await api.fileExplanation(
+      const file = inPerson ? api.fileExplanationInPerson : api.fileExplanation;
+      const filed = await file(
         {
           agencyId,
           agencyBodyId: bodyId,
@@ -73,7 +84,11 @@ export default function FileExplanationScreen() {
         },
         key.current,
       );
-      storeSecret(filed.code, filed.secret);
+      // Taken down in person, the secret is the requester's to keep, not this officer's browser's.
+      if (!inPerson) {
+        storeSecret(filed.code, filed.secret);
+      }
+
       setReceipt(filed);
     } catch (err) {
       setError(err);
@@ -86,7 +101,7 @@ export default function FileExplanationScreen() {
     return (
       <div class="page page--narrow explanation-new">
         <h1>{t('explanations.new.title')}</h1>
-        <Receipt receipt={receipt} />
+        <Receipt receipt={receipt} inPerson={inPerson} />
       </div>
     );
   }
@@ -101,7 +116,18 @@ export default function FileExplanationScreen() {
       <form class="form" onSubmit={submit} data-testid="file-explanation">
         <fieldset class="panel">
           <legend class="panel__title">{t('explanations.new.agencyLegend')}</legend>
-          <div class="field-grid">
+          {officerOf && (
+            <label class="choice">
+              <input type="checkbox" name="inPerson" checked={inPerson} onChange={e => setInPerson(e.currentTarget.checked)} />{' '}
+              {t('explanations.new.inPerson')}
+            </label>
+          )}
+          {inPerson && (
+            <p data-testid="in-person-agency">
+              {t('explanations.agency')}: <strong>{body?.agencies.find(a => a.agencyId === agencyId)?.name ?? agencyId}</strong>
+            </p>
+          )}
+          <div class="field-grid" hidden={inPerson}>
             <BodySelect
               value={bodyId}
               onChange={v => {
@@ -204,7 +230,7 @@ export default function FileExplanationScreen() {
   );
 }
 
-function Receipt({ receipt }: { readonly receipt: FilingReceipt }) {
+function Receipt({ receipt, inPerson }: { readonly receipt: FilingReceipt; readonly inPerson: boolean }) {
   // The form is gone: start the reader at what they must keep.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -227,7 +253,7 @@ function Receipt({ receipt }: { readonly receipt: FilingReceipt }) {
           <time dateTime={receipt.acknowledgeBy}>{formatDay(receipt.acknowledgeBy, lang(), 'long')}</time>
         </dd>
       </dl>
-      <p class="notice">{t('explanations.receipt.secretNote')}</p>
+      <p class="notice">{inPerson ? t('explanations.receipt.inPersonNote') : t('explanations.receipt.secretNote')}</p>
       <p class="muted">{t('explanations.receipt.ackNote')}</p>
       <p>
         <Link href={paths.explanationByCode(receipt.code)} class="button">

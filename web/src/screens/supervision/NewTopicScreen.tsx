@@ -20,7 +20,10 @@ import './supervision.css';
 export default function NewTopicScreen({ route }: ScreenProps) {
   useTitle(t('supervision.new.title'));
   const me = useMe();
-  const [bodyId, setBodyId] = useState(route.name === 'supervisionNew' && route.bodyId ? route.bodyId : '');
+  const [bodyChoice, setBodyId] = useState(route.name === 'supervisionNew' && route.bodyId ? route.bodyId : '');
+  // Without a body in the address, the first body this account decides for (as its secretariat or chair).
+  const led = me?.grants.find(g => (g.role === 'secretariat' || g.role === 'chair') && g.bodyId !== '*')?.bodyId;
+  const bodyId = bodyChoice || led || '';
   const body = useBodyView(bodyId || undefined);
   const [title, setTitle] = useState('');
   const [scope, setScope] = useState('');
@@ -67,7 +70,6 @@ export default function NewTopicScreen({ route }: ScreenProps) {
             setBodyId(v);
             setSupervised([]);
           }}
-          all
         />
         {bodyId && !allowed && (
           <p class="notice" data-testid="not-allowed">

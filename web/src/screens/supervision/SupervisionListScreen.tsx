@@ -7,7 +7,7 @@ import { holds, useMe } from '../../auth/session';
 import { BodySelect } from '../../components/BodySelect';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { lang, t } from '../../i18n/i18n';
-import { formatDay } from '../../time/format';
+import { formatDate } from '../../time/format';
 import { useTitle } from '../useTitle';
 import { StageBadge, stageLabel, supervisionStages } from './labels';
 import '../commitments/commitments.css';
@@ -129,7 +129,7 @@ function TopicCard({ topic: s }: { readonly topic: SupervisionSummary }) {
           recommendations: s.recommendations,
         })}
         {' · '}
-        {t('supervision.decidedOn', { date: formatDay(s.decidedAt.slice(0, 10), lang()) })}
+        {t('supervision.decidedOn', { date: formatDate(s.decidedAt, lang()) })}
       </p>
     </article>
   );
