@@ -36,6 +36,20 @@ describe('routes', () => {
     ['/petitions/meetings', '', { name: 'notFound' }],
     ['/search', '?q=dat+dai&kind=petition', { name: 'search', query: 'q=dat+dai&kind=petition' }],
     ['/search/', '', { name: 'search', query: '' }],
+    ['/explanations', '', { name: 'explanations', query: '' }],
+    ['/explanations/', '?agencyBody=pc-hue&window=overdue', { name: 'explanations', query: 'agencyBody=pc-hue&window=overdue' }],
+    ['/explanations/new', '', { name: 'explanationNew' }],
+    ['/explanations/by-code/gt-7f3q-2m9x', '', { name: 'explanationByCode', code: 'GT-7F3Q-2M9X' }],
+    ['/explanations/by-code/GT-7F3Q-2M9X/', '', { name: 'explanationByCode', code: 'GT-7F3Q-2M9X' }],
+    ['/explanations/by-code/%E0%A4%A', '', { name: 'notFound' }],
+    ['/explanations/by-code/', '', { name: 'notFound' }],
+    [`/explanations/${id.toUpperCase()}`, '', { name: 'explanation', requestId: id }],
+    ['/explanations/not-a-guid', '', { name: 'notFound' }],
+    ['/supervision', '?body=pc-hue&stage=planned', { name: 'supervisionList', query: 'body=pc-hue&stage=planned' }],
+    ['/supervision/new', '?body=pc-hue', { name: 'supervisionNew', bodyId: 'pc-hue' }],
+    ['/supervision/new/', '', { name: 'supervisionNew', bodyId: null }],
+    [`/supervision/${id}`, '', { name: 'supervisionTopic', topicId: id }],
+    ['/supervision/not-a-guid', '', { name: 'notFound' }],
     ['/sittings/not-a-guid/watch', '', { name: 'notFound' }],
     ['/admin', '', { name: 'notFound' }],
   ])('%s%s', (pathname, search, route) => expect(parseRoute(pathname, search)).toEqual(route));
@@ -56,6 +70,15 @@ describe('routes', () => {
     expect(parseRoute(path!, `?${query}`)).toEqual({ name: 'search', query: 'q=%C4%91%E1%BA%A5t+%C4%91ai' });
     const [list, filters] = paths.petitions('agency=hue-a-committee&window=open').split('?');
     expect(parseRoute(list!, `?${filters}`)).toEqual({ name: 'petitions', query: 'agency=hue-a-committee&window=open' });
+  });
+
+  test('explanation and supervision paths round-trip', () => {
+    expect(parseRoute(paths.explanation(id), '')).toEqual({ name: 'explanation', requestId: id });
+    expect(parseRoute(paths.explanationByCode('GT-ABCD-1234'), '')).toEqual({ name: 'explanationByCode', code: 'GT-ABCD-1234' });
+    expect(parseRoute(paths.explanationNew(), '')).toEqual({ name: 'explanationNew' });
+    expect(parseRoute(paths.supervisionTopic(id), '')).toEqual({ name: 'supervisionTopic', topicId: id });
+    const [path, query] = paths.supervisionNew('pc-hue').split('?');
+    expect(parseRoute(path!, `?${query}`)).toEqual({ name: 'supervisionNew', bodyId: 'pc-hue' });
   });
 });
 

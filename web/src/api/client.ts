@@ -16,6 +16,13 @@ import type {
   PostBody,
   ProblemDetails,
   SittingResource,
+  ExplanationPage,
+  ExplanationView,
+  FilingReceipt,
+  Province,
+  RequesterDetails,
+  SupervisionDetail,
+  SupervisionPage,
   SittingSummary,
   TranscriptView,
   ContactMeetingSummary,
@@ -25,7 +32,6 @@ import type {
   PetitionFigures,
   PetitionFiledReply,
   PetitionPage,
-  Province,
   SearchPage,
 } from './types';
 
@@ -140,4 +146,25 @@ export const api = {
     request<CommandAccepted>('POST', `/api/petitions/by-code/${encodeURIComponent(code)}/rating`, body, { 'X-Filer-Secret': secret }),
   eraseAsFiler: (code: string, secret: string) =>
     request<void>('POST', `/api/petitions/by-code/${encodeURIComponent(code)}/erasure`, {}, { 'X-Filer-Secret': secret }),
+  // Requests for explanation: the requester proves themself with the secret shown at filing.
+  explanations: (query: string) => request<ExplanationPage>('GET', `/api/explanations${query ? `?${query}` : ''}`),
+  explanation: (requestId: string) => request<ExplanationView>('GET', `/api/explanations/${encodeURIComponent(requestId)}`),
+  explanationRequester: (requestId: string) =>
+    request<RequesterDetails>('GET', `/api/explanations/${encodeURIComponent(requestId)}/requester`),
+  explanationByCode: (code: string, secret: string | null) =>
+    request<ExplanationView>('GET', `/api/explanations/by-code/${encodeURIComponent(code)}`, undefined, filerSecret(secret)),
+  fileExplanation: (body: PostBody<'/api/explanations'>, idempotencyKey: string) =>
+    request<FilingReceipt>('POST', '/api/explanations', body, { 'Idempotency-Key': idempotencyKey }),
+  fileExplanationInPerson: (body: PostBody<'/api/explanations/in-person'>, idempotencyKey: string) =>
+    request<FilingReceipt>('POST', '/api/explanations/in-person', body, { 'Idempotency-Key': idempotencyKey }),
+  rateExplanation: (code: string, secret: string | null, body: PostBody<'/api/explanations/by-code/{code}/rating'>) =>
+    request<CommandAccepted>('POST', `/api/explanations/by-code/${encodeURIComponent(code)}/rating`, body, filerSecret(secret)),
+  eraseExplanationRequester: (code: string, secret: string | null) =>
+    request<void>('POST', `/api/explanations/by-code/${encodeURIComponent(code)}/erasure`, {}, filerSecret(secret)),
+  supervisionTopics: (query: string) => request<SupervisionPage>('GET', `/api/supervision${query ? `?${query}` : ''}`),
+  supervisionTopic: (topicId: string) => request<SupervisionDetail>('GET', `/api/supervision/${encodeURIComponent(topicId)}`),
 };
+
+function filerSecret(secret: string | null): Record<string, string> | undefined {
+  return secret ? { 'X-Filer-Secret': secret } : undefined;
+}

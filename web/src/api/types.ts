@@ -50,6 +50,26 @@ export type CommandAccepted = Schemas['CommandAccepted'];
 export type ProblemDetails = Schemas['ProblemDetails'];
 export type ValidationProblem = Schemas['HttpValidationProblemDetails'];
 export type JoinReply = Schemas['JoinReply'];
+export type ExplanationPage = Schemas['ExplanationPage'];
+export type ExplanationSummary = Schemas['ExplanationSummary'];
+export type ExplanationView = Schemas['ExplanationView'];
+export type ExplanationEventView = Schemas['ExplanationEventView'];
+export type ExplanationStatus = Schemas['ExplanationStatus'];
+export type FilingReceipt = Schemas['FilingReceipt'];
+export type RequesterDetails = Schemas['RequesterDetails'];
+export type RequesterKind = Schemas['RequesterKind'];
+export type RefusalGround = NonNullable<Schemas['RefusalGround']>;
+export type SatisfactionRating = Schemas['SatisfactionRating'];
+export type SupervisionPage = Schemas['SupervisionPage'];
+export type SupervisionSummary = Schemas['SupervisionSummary'];
+export type SupervisionDetail = Schemas['SupervisionDetail'];
+export type SupervisionTopicView = Schemas['SupervisionTopicView'];
+export type SupervisionEventView = Schemas['SupervisionEventView'];
+export type SupervisionEvidenceView = Schemas['SupervisionEvidenceView'];
+export type RecommendationView = Schemas['RecommendationView'];
+export type SupervisionStage = Schemas['SupervisionStage'];
+export type EvidenceKind = Schemas['EvidenceKind'];
+export type Province = Schemas['Province'];
 
 /** Each live event's data shape, by its stable alias, as the server's OpenAPI document describes it. */
 export type EventData = Schemas['SittingEventData'];
@@ -80,10 +100,8 @@ export type PetitionLevel = NonNullable<Schemas['PetitionLevel']>;
 export type SourceChannel = Schemas['SourceChannel'];
 // The schema allows null because a source's timing is optional; a timing itself is one of three.
 export type MeetingTiming = NonNullable<Schemas['MeetingTiming']>;
-export type SatisfactionRating = Schemas['SatisfactionRating'];
 export type EscalationTarget = Schemas['EscalationTarget'];
 export type ContactMeetingSummary = Schemas['ContactMeetingSummary'];
-export type Province = Schemas['Province'];
 export type SearchPage = Schemas['SearchPage'];
 export type SearchHit = Schemas['SearchHit'];
 export type SearchKind = Schemas['SearchKind'];

@@ -30,6 +30,13 @@ const screens: Record<Route['name'], () => Promise<ScreenModule>> = {
   petitionByCode: () => import('../screens/petitions/PetitionScreen'),
   contactMeeting: () => import('../screens/petitions/ContactMeetingScreen'),
   search: () => import('../screens/search/SearchScreen'),
+  explanations: () => import('../screens/explanations/ExplanationListScreen'),
+  explanationNew: () => import('../screens/explanations/FileExplanationScreen'),
+  explanationByCode: () => import('../screens/explanations/ByCodeScreen'),
+  explanation: () => import('../screens/explanations/ExplanationScreen'),
+  supervisionList: () => import('../screens/supervision/SupervisionListScreen'),
+  supervisionNew: () => import('../screens/supervision/NewTopicScreen'),
+  supervisionTopic: () => import('../screens/supervision/TopicScreen'),
   notFound: () => import('../screens/NotFoundScreen'),
 };
 

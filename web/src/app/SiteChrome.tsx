@@ -41,6 +41,12 @@ export function SiteHeader({ compact }: { readonly compact: boolean }) {
                 {t('nav.petitionQueue')}
               </Link>
             ))}
+          <Link href={paths.explanations()} class="site-nav__link">
+            {t('nav.explanations')}
+          </Link>
+          <Link href={paths.supervisionList()} class="site-nav__link">
+            {t('nav.supervision')}
+          </Link>
           <button type="button" class="link-button" lang={other} onClick={() => setLang(other)} data-testid="language-switch">
             {t('app.switchLanguage')}
           </button>

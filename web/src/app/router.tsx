@@ -19,6 +19,13 @@ export type Route =
   | { readonly name: 'petitionByCode'; readonly code: string }
   | { readonly name: 'contactMeeting' }
   | { readonly name: 'search'; readonly query: string }
+  | { readonly name: 'explanations'; readonly query: string }
+  | { readonly name: 'explanationNew' }
+  | { readonly name: 'explanationByCode'; readonly code: string }
+  | { readonly name: 'explanation'; readonly requestId: string }
+  | { readonly name: 'supervisionList'; readonly query: string }
+  | { readonly name: 'supervisionNew'; readonly bodyId: string | null }
+  | { readonly name: 'supervisionTopic'; readonly topicId: string }
   | { readonly name: 'notFound' };
 
 export const paths = {
@@ -37,6 +44,13 @@ export const paths = {
   petitionByCode: (code: string) => `/petitions/by-code/${encodeURIComponent(code)}`,
   contactMeeting: () => '/petitions/meetings/new',
   search: (query?: string) => (query ? `/search?${query}` : '/search'),
+  explanations: (query?: string) => (query ? `/explanations?${query}` : '/explanations'),
+  explanationNew: () => '/explanations/new',
+  explanationByCode: (code: string) => `/explanations/by-code/${encodeURIComponent(code)}`,
+  explanation: (requestId: string) => `/explanations/${requestId}`,
+  supervisionList: (query?: string) => (query ? `/supervision?${query}` : '/supervision'),
+  supervisionNew: (bodyId?: string) => (bodyId ? `/supervision/new?body=${encodeURIComponent(bodyId)}` : '/supervision/new'),
+  supervisionTopic: (topicId: string) => `/supervision/${topicId}`,
 };
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -45,6 +59,9 @@ const COMMITMENT = new RegExp(`^/commitments/(${GUID})/?$`);
 const RESOLUTION = new RegExp(`^/resolutions/(${GUID})/?$`);
 const PETITION = new RegExp(`^/petitions/(${GUID})/?$`);
 const PETITION_CODE = /^\/petitions\/by-code\/([^/]{1,40})\/?$/;
+const EXPLANATION = new RegExp(`^/explanations/(${GUID})/?$`);
+const EXPLANATION_CODE = /^\/explanations\/by-code\/([^/]{1,40})\/?$/;
+const SUPERVISION = new RegExp(`^/supervision/(${GUID})/?$`);
 
 export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '') {
@@ -76,6 +93,11 @@ export function parseRoute(pathname: string, search: string): Route {
 
   if (pathname === '/accountability' || pathname === '/accountability/') {
     return { name: 'accountability', query: search.replace(/^\?/, '') };
+  }
+
+  const explanations = parseExplanationRoute(pathname, search);
+  if (explanations) {
+    return explanations;
   }
 
   const commitment = COMMITMENT.exec(pathname);
@@ -119,6 +141,49 @@ export function parseRoute(pathname: string, search: string): Route {
   }
 
   return { name: 'notFound' };
+}
+
+/** Requests for explanation and topical supervision: their lists, forms and pages; null for any other path. */
+function parseExplanationRoute(pathname: string, search: string): Route | null {
+  if (pathname === '/explanations' || pathname === '/explanations/') {
+    return { name: 'explanations', query: search.replace(/^\?/, '') };
+  }
+
+  if (pathname === '/explanations/new' || pathname === '/explanations/new/') {
+    return { name: 'explanationNew' };
+  }
+
+  const code = EXPLANATION_CODE.exec(pathname)?.[1];
+  if (code) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(code);
+    } catch {
+      return { name: 'notFound' };
+    }
+
+    return { name: 'explanationByCode', code: decoded.trim().toUpperCase() };
+  }
+
+  const explanation = EXPLANATION.exec(pathname);
+  if (explanation?.[1]) {
+    return { name: 'explanation', requestId: explanation[1].toLowerCase() };
+  }
+
+  if (pathname === '/supervision' || pathname === '/supervision/') {
+    return { name: 'supervisionList', query: search.replace(/^\?/, '') };
+  }
+
+  if (pathname === '/supervision/new' || pathname === '/supervision/new/') {
+    return { name: 'supervisionNew', bodyId: new URLSearchParams(search).get('body') || null };
+  }
+
+  const topic = SUPERVISION.exec(pathname);
+  if (topic?.[1]) {
+    return { name: 'supervisionTopic', topicId: topic[1].toLowerCase() };
+  }
+
+  return null;
 }
 
 const listeners = new Set<() => void>();

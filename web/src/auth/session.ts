@@ -37,6 +37,11 @@ export function useMe(): Me | null {
   useEffect(() => {
     listeners.add(setMe);
     void loadMe();
+    // The answer may have come between this component's first render and this effect: catch up with it.
+    if (current !== null) {
+      setMe(current);
+    }
+
     return () => {
       listeners.delete(setMe);
     };

@@ -48,7 +48,15 @@ export function useBodyView(bodyId: string | undefined): BodyView | null {
       request.catch(() => bodyViews.delete(bodyId));
     }
 
-    void request.then(setView, () => setView(null));
+    // A body chosen after another: the first body's answer, arriving late, must not replace the second's.
+    let current = true;
+    void request.then(
+      v => current && setView(v),
+      () => current && setView(null),
+    );
+    return () => {
+      current = false;
+    };
   }, [bodyId]);
   return view;
 }
