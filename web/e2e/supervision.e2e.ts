@@ -194,7 +194,7 @@ test('the secretariat runs a topic from decision to recommendation, and the topi
   const voter = await page();
   await voter.goto(`/supervision/${topicId}`);
   await voter.getByTestId('recommendation-commitment').getByRole('link').waitFor();
-  expect(await voter.locator('form').count()).toBe(0);
+  expect(await voter.locator('main form').count()).toBe(0); // the header's search form aside
   expect(await voter.getByTestId('evidence-petitions').textContent()).toContain(petition.petition.code);
   expect(await voter.getByTestId('timeline').locator(':scope > li').count()).toBe(8);
   await expectAccessible(voter);
