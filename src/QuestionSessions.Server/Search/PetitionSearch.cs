@@ -33,7 +33,8 @@ internal sealed class PetitionSearch : IProjection<PetitionState>
         }
 
         var first = after.Sources[0];
-        var text = string.Join(" · ", after.Sources.Select(s => s.Text).Prepend(after.Routing?.AgencyName ?? "").Where(t => t.Length > 0));
+        // What voters asked first (excerpts are cut from the front), then who answers.
+        var text = string.Join(" · ", after.Sources.Select(s => s.Text).Append(after.Routing?.AgencyName ?? "").Where(t => t.Length > 0));
         yield return SearchIndex.Upsert(new SearchDocument(
             SearchKind.Petition, after.PetitionId.ToString(), after.BodyId, after.Title, text, after.FiledAt,
             first.Locality.ProvinceId, first.Locality.Commune, after.Field.ToString()));
