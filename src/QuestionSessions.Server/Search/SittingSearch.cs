@@ -17,9 +17,16 @@ internal sealed class SittingSearch : IProjection<SittingState>
 
     public IEnumerable<ProjectionWrite> Project(string streamId, SittingState before, SittingState after, long firstVersion, IReadOnlyList<NewEvent> events)
     {
+        // Most appends (turns, calls, registrations) touch neither: leave before any work is done.
+        if (after.Questions.Count == before.Questions.Count && !events.Any(e => e.Type == SegmentAlias))
+        {
+            yield break;
+        }
+
         var province = Provinces.OfBody(after.BodyId)?.ProvinceId;
-        var known = before.Questions.Select(q => q.QuestionId).ToHashSet();
-        foreach (var question in after.Questions.Where(q => !known.Contains(q.QuestionId)))
+        // Most appends (turns, transcript, calls) file no question: the set of known ones is built only when one was.
+        var known = after.Questions.Count == before.Questions.Count ? null : before.Questions.Select(q => q.QuestionId).ToHashSet();
+        foreach (var question in known is null ? [] : after.Questions.Where(q => !known.Contains(q.QuestionId)))
         {
             yield return SearchIndex.Upsert(new SearchDocument(
                 SearchKind.Question, question.QuestionId.ToString(), after.BodyId, question.Text,
