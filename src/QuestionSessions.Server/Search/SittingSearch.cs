@@ -36,6 +36,13 @@ internal sealed class SittingSearch : IProjection<SittingState>
 
         foreach (var @event in events.Where(e => e.Type == SegmentAlias))
         {
+            // A segment outside a respondent's turn (the chair's remarks, a secretariat note) is no answer: found
+            // from the turn id alone, without reading the whole segment.
+            if (TurnIdOf(@event.Data) is (true, null))
+            {
+                continue;
+            }
+
             var segment = JsonSerializer.Deserialize<TranscriptSegmentPublished>(@event.Data, Runtime.Aggregates.Json.Options)!;
             if (segment.TurnId is not { } turnId || before.PublishedSegments.Contains(segment.SegmentId)
                 || (after.Turns.Find(t => t.TurnId == turnId) ?? (after.CurrentTurn?.TurnId == turnId ? after.CurrentTurn : null)) is not { } turn
@@ -50,5 +57,55 @@ internal sealed class SittingSearch : IProjection<SittingState>
                 SearchKind.Answer, segment.SegmentId.ToString(), after.BodyId, title, $"{segment.SpeakerName}: {Markdig.Markdown.ToPlainText(segment.Markdown).Trim()}", segment.At,
                 ProvinceId: province, ParentId: after.SittingId.ToString()));
         }
+    }
+
+    /// <summary>
+    /// The segment's turn id read from the first properties of its JSON (the serializer writes them first), or
+    /// not found when the opening does not hold it; the caller then reads the whole segment.
+    /// </summary>
+    internal static (bool Found, Guid? TurnId) TurnIdOf(string data)
+    {
+        const int Prefix = 160;
+        var head = data.AsSpan(0, Math.Min(data.Length, Prefix));
+        Span<byte> bytes = stackalloc byte[Prefix * 3];
+        var length = System.Text.Encoding.UTF8.GetBytes(head, bytes);
+        var reader = new Utf8JsonReader(bytes[..length], isFinalBlock: data.Length <= Prefix, state: default);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return (false, null);
+            }
+
+            while (reader.Read() && reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isTurnId = reader.ValueTextEquals("turnId"u8);
+                if (!reader.Read())
+                {
+                    return (false, null);
+                }
+
+                if (isTurnId)
+                {
+                    return reader.TokenType switch
+                    {
+                        JsonTokenType.Null => (true, null),
+                        JsonTokenType.String when reader.TryGetGuid(out var id) => (true, id),
+                        _ => (false, null),
+                    };
+                }
+
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    return (false, null);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Cut in the middle of a token by the prefix's end: read in full.
+        }
+
+        return (false, null);
     }
 }
