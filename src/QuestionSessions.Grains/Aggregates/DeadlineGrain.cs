@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using QuestionSessions.Domain;
+using QuestionSessions.Runtime.Telemetry;
 
 namespace QuestionSessions.Grains.Aggregates;
 
@@ -46,6 +47,7 @@ public abstract class DeadlineGrain<TDecider, TState, TCommand, TEvent>(Aggregat
             return;
         }
 
+        QsMetrics.RecordReminder(TDecider.Category);
         var reply = await Execute(new Immutable<TCommand>(RunMilestones(Time.GetUtcNow())), new CommandOptions(CorrelationId: "reminder"));
         if (reply.Outcome is not (CommandOutcome.Accepted or CommandOutcome.Repeated))
         {

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using QuestionSessions.Domain;
 using QuestionSessions.Runtime.Aggregates;
 using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Runtime.Telemetry;
 
 namespace QuestionSessions.Grains.Aggregates;
 
@@ -112,9 +114,12 @@ public abstract class EventSourcedGrain<TDecider, TState, TCommand, TEvent> : Gr
 
     public async Task<CommandReply> Execute(Immutable<TCommand> command, CommandOptions options, CancellationToken cancellationToken = default)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await DecideAndAppendAsync(command.Value, options, cancellationToken);
+            var reply = await DecideAndAppendAsync(command.Value, options, cancellationToken);
+            QsMetrics.RecordCommand(TDecider.Category, command.Value.GetType().Name, OutcomeTag(reply.Outcome), started);
+            return reply;
         }
         finally
         {
@@ -257,6 +262,14 @@ public abstract class EventSourcedGrain<TDecider, TState, TCommand, TEvent> : Gr
             }
         }
     }
+
+    // Accepted and repeated commands both succeeded; a failed If-Match is a refusal the caller can act on.
+    private static string OutcomeTag(CommandOutcome outcome) => outcome switch
+    {
+        CommandOutcome.Accepted or CommandOutcome.Repeated => QsMetrics.Accepted,
+        CommandOutcome.Busy => QsMetrics.Busy,
+        _ => QsMetrics.Refused,
+    };
 
     private static long ParseVersion(string? stored) =>
         long.TryParse(stored, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : 0;

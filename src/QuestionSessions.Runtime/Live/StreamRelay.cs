@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Runtime.Telemetry;
 
 namespace QuestionSessions.Runtime.Live;
 
@@ -16,6 +17,7 @@ public sealed class StreamRelay<TMessage> : IAsyncDisposable
     private readonly Func<StoredEvent, TMessage> _encode;
     private readonly RelayOptions _options;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, WatchedStream<TMessage>> _streams = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -24,15 +26,26 @@ public sealed class StreamRelay<TMessage> : IAsyncDisposable
     private int _stopped;
     private int _disposed;
 
-    public StreamRelay(IEventStore store, Func<StoredEvent, TMessage> encode, RelayOptions options, ILogger<StreamRelay<TMessage>> logger)
+    /// <param name="time">The clock the store stamps commits with, to measure relay lag; the system clock when null.</param>
+    public StreamRelay(IEventStore store, Func<StoredEvent, TMessage> encode, RelayOptions options, ILogger<StreamRelay<TMessage>> logger, TimeProvider? time = null)
     {
         _store = store;
         _encode = encode;
         _options = options;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
     }
 
     public int WatchedCount => _streams.Count;
+
+    /// <summary>How many viewers this node relays each watched stream to, now: what the viewers gauge reports.</summary>
+    public IEnumerable<(string StreamId, int Viewers)> ViewerCounts()
+    {
+        foreach (var (streamId, stream) in _streams)
+        {
+            yield return (streamId, stream.Viewers.Length);
+        }
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -228,6 +241,8 @@ public sealed class StreamRelay<TMessage> : IAsyncDisposable
                 ? [stored]
                 : await ReadRangeAsync(stream.StreamId, stream.Cursor + 1, stored.Version, cancellationToken);
             Broadcast(stream, batch);
+            // Commit to delivery, as the clocks of the committing node and this one tell it.
+            QsMetrics.RecordRelayLag(_time.GetUtcNow() - stored.RecordedAt);
             RetireIfUnwatched(stream);
         }
         finally
@@ -246,6 +261,7 @@ public sealed class StreamRelay<TMessage> : IAsyncDisposable
                 if (!viewer.TryDeliver(message))
                 {
                     stream.Viewers = stream.Viewers.Remove(viewer);
+                    QsMetrics.RecordBusyRefusal("viewer_overflow");
                     viewer.Overflowed(stream.StreamId);
                 }
             }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using QuestionSessions.Runtime.Telemetry;
 
 namespace QuestionSessions.Server.Cluster;
 
@@ -22,6 +23,7 @@ internal sealed class GrainUnavailableHandler(IProblemDetailsService problems, I
 
         logger.LogWarning("{Method} {Path}: a grain could not answer ({Error}); answered 503",
             httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+        QsMetrics.RecordBusyRefusal("grain_unavailable");
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -40,6 +40,8 @@ internal static class SiloHosting
         builder.Services.AddQuestionSessionsGrains(builder.Configuration);
         builder.UseOrleans(silo =>
         {
+            // Activity.Current crosses grain calls, so a request's trace goes on through the grains it calls.
+            silo.AddActivityPropagation();
             var siloPort = settings.SiloPort == 0 ? FreePort() : settings.SiloPort;
             var gatewayPort = settings.GatewayPort == 0 ? FreePort() : settings.GatewayPort;
             if (postgres)

@@ -35,6 +35,7 @@ internal static class Extensions
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        builder.AddTelemetry();
         services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
         services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         // PBKDF2 work factor: the framework default unless configured (tests lower it to seed quickly).
@@ -70,7 +71,7 @@ internal static class Extensions
         services.AddSingleton<LiveEventEncoder>();
         services.AddSingleton(sp => new StreamRelay<Microsoft.AspNetCore.SignalR.SerializedHubMessage>(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<LiveEventEncoder>().Encode, sp.GetRequiredService<RelayOptions>(),
-            sp.GetRequiredService<ILogger<StreamRelay<Microsoft.AspNetCore.SignalR.SerializedHubMessage>>>()));
+            sp.GetRequiredService<ILogger<StreamRelay<Microsoft.AspNetCore.SignalR.SerializedHubMessage>>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ViewerRegistry>();
         services.AddSingleton<HubLifetimeManager<SittingsHub>, SittingsHubLifetimeManager>();
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
@@ -112,6 +113,11 @@ internal static class Extensions
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (_, _) =>
+            {
+                Runtime.Telemetry.QsMetrics.RecordBusyRefusal("rate_limited");
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -128,6 +134,7 @@ internal static class Extensions
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseTelemetry();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebApp();
@@ -156,6 +163,7 @@ internal static class Extensions
         app.MapFollows();
         app.MapFollowUp();
         app.MapHub<SittingsHub>(SittingsHub.Path);
+        app.MapMetrics();
         app.MapWebApp();
     }
 

@@ -3,6 +3,7 @@ using QuestionSessions.Domain;
 using QuestionSessions.Domain.Sittings;
 using QuestionSessions.Grains.Aggregates;
 using QuestionSessions.Grains.Sittings;
+using QuestionSessions.Runtime.Telemetry;
 using QuestionSessions.Server.Accounts;
 
 namespace QuestionSessions.Server.Sittings;
@@ -61,6 +62,7 @@ internal sealed class CommandRunner(IGrainFactory grains, TimeProvider time)
             // Another writer won the race for this aggregate through every retry. Nothing was written, and
             // the same request later will be decided afresh: a busy aggregate, not a server fault.
             http.Response.Headers.RetryAfter = "1";
+            QsMetrics.RecordBusyRefusal("aggregate_busy");
             return Problems.Busy();
         }
 

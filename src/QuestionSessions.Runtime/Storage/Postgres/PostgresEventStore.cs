@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using QuestionSessions.Runtime.Telemetry;
 
 namespace QuestionSessions.Runtime.Storage.Postgres;
 
@@ -14,6 +16,8 @@ namespace QuestionSessions.Runtime.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresEventStore : IEventStore
 {
+    private static readonly KeyValuePair<string, object?> ProviderTag = new("provider", "Postgres");
+
     private readonly NpgsqlDataSource dataSource;
     private readonly NpgsqlDataSource listenerSource;
     private readonly PostgresAppender appender;
@@ -91,7 +95,9 @@ internal sealed class PostgresEventStore : IEventStore
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         AppendValidation.Validate(request);
+        var started = Stopwatch.GetTimestamp();
         var result = await appender.AppendAsync(request, cancellationToken);
+        QsMetrics.RecordAppend(ProviderTag, started);
         if (!result.Duplicate)
         {
             // Committed: this node's viewers hear it now; other nodes via a coalesced NOTIFY sent in

@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QuestionSessions.Runtime.Telemetry;
 
 namespace QuestionSessions.Runtime.Storage.Sqlite;
 
@@ -17,6 +19,8 @@ internal sealed class SqliteEventStore : IEventStore
     // synchronous=FULL: in WAL mode NORMAL may lose the last commits on power failure, and an
     // acknowledged event must survive. busy_timeout covers writers in other processes.
     private const string ConnectionPragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
+
+    private static readonly KeyValuePair<string, object?> ProviderTag = new("provider", "Sqlite");
 
     private readonly string connectionString;
     private readonly TimeProvider timeProvider;
@@ -82,6 +86,7 @@ internal sealed class SqliteEventStore : IEventStore
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         AppendValidation.Validate(request);
+        var started = Stopwatch.GetTimestamp();
         var chainedAhead = SqliteAppender.ChainAhead(request, timeProvider);
         AppendResult result;
         await writeGate.WaitAsync(cancellationToken);
@@ -104,6 +109,7 @@ internal sealed class SqliteEventStore : IEventStore
             writeGate.Release();
         }
 
+        QsMetrics.RecordAppend(ProviderTag, started);
         if (!result.Duplicate)
         {
             streamMoved.Raise(new StreamMoved(request.StreamId, result.LastVersion));
