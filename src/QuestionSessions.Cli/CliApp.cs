@@ -27,6 +27,11 @@ internal static class CliApp
             return await ImportAsync(args, output, error, cancellationToken);
         }
 
+        if (args[0] == "backup")
+        {
+            return await BackupAsync(args, output, error, cancellationToken);
+        }
+
         if (StoreArguments.Parse(args.AsSpan(1)) is not { } store)
         {
             await error.WriteLineAsync($"qs: could not read the options.\n\n{Help}");
@@ -107,6 +112,24 @@ internal static class CliApp
         return await Import.ImportCommand.RunAsync(store, args[2], skipBad, parallelism, output, error, cancellationToken);
     }
 
+    /// <summary><c>qs backup FILE [store options]</c>.</summary>
+    private static async Task<int> BackupAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync($"qs: backup to which file? 'qs backup FILE'.\n\n{Help}");
+            return Usage;
+        }
+
+        if (StoreArguments.Parse(args.AsSpan(2)) is not { } store)
+        {
+            await error.WriteLineAsync($"qs: could not read the options.\n\n{Help}");
+            return Usage;
+        }
+
+        return await Backup.BackupCommand.RunAsync(store, args[1], output, error, cancellationToken);
+    }
+
     private static async Task<int> UnknownAsync(string command, TextWriter error)
     {
         await error.WriteLineAsync($"qs: unknown command '{command}'.\n\n{Help}");
@@ -136,5 +159,10 @@ internal static class CliApp
               province_id one of the 34 ids (GET /api/places/provinces); commune may be empty.
               Each bad row is reported as FILE:LINE: reason; a file with bad rows imports nothing
               unless --skip-bad is given. N writers at once (default 8).
+          qs backup FILE [--provider Sqlite] [--connection …]
+              Copies the SQLite store to FILE while the server runs: one consistent snapshot, page by page
+              with a progress bar on standard error, checked before it is moved into place. FILE must not
+              exist. Restore: stop the server, put FILE where Storage:ConnectionString points (removing the
+              old file's -wal and -shm), start it. PostgreSQL is refused: use pg_dump or pg_basebackup.
         """;
 }

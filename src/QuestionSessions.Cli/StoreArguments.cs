@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace QuestionSessions.Cli;
 
 /// <summary>Which store to open: from options, else the server's environment variables, else the embedded default.</summary>
@@ -37,5 +39,27 @@ internal sealed record StoreArguments(string Provider, string ConnectionString)
             await error.WriteLineAsync($"qs: {e.Message}");
             return null;
         }
+    }
+
+    /// <summary>
+    /// The full path of the SQLite file these arguments name when it is not there; null when it is, or for an
+    /// in-memory or URI database, or another provider. Opening a missing file creates an empty one: a command
+    /// that reads the store would leave a stray database behind and blame a missing table instead of the path.
+    /// </summary>
+    public string? MissingSqliteFile()
+    {
+        if (!Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(ConnectionString);
+        var path = builder.DataSource;
+        if (builder.Mode == SqliteOpenMode.Memory || path.Length == 0 || path == ":memory:" || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return File.Exists(path) ? null : Path.GetFullPath(path);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using QuestionSessions.Runtime.Storage;
 
 namespace QuestionSessions.Cli.Verify;
@@ -18,7 +17,7 @@ internal static class VerifyCommand
 
         await using (store)
         {
-            if (MissingSqliteFile(arguments) is { } missing)
+            if (arguments.MissingSqliteFile() is { } missing)
             {
                 await error.WriteLineAsync($"qs: there is no SQLite store at {missing}.");
                 return CliApp.Failed;
@@ -34,25 +33,6 @@ internal static class VerifyCommand
                 return CliApp.Failed;
             }
         }
-    }
-
-    // Opening a SQLite file that is not there creates an empty one: verify would leave a stray database
-    // behind and blame a missing table instead of the path.
-    private static string? MissingSqliteFile(StoreArguments arguments)
-    {
-        if (!arguments.Provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var builder = new SqliteConnectionStringBuilder(arguments.ConnectionString);
-        var path = builder.DataSource;
-        if (builder.Mode == SqliteOpenMode.Memory || path.Length == 0 || path == ":memory:" || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        return File.Exists(path) ? null : Path.GetFullPath(path);
     }
 
     private static async Task<int> VerifyAllAsync(IEventStore store, TextWriter output, TextWriter error, CancellationToken cancellationToken)
