@@ -97,3 +97,25 @@ public sealed class MetricsTests : SqliteNodeTest
         }
     }
 }
+
+/// <summary>A request turned away by a rate limit is counted as a busy refusal, with its reason.</summary>
+[Collection(nameof(MetricsCollection))]
+public sealed class BusyRefusalMetricsTests : SqliteNodeTest
+{
+    private protected override string[] ExtraArguments => ["--RateLimits:PublicFilingPerMinute=1"];
+
+    [Fact]
+    public async Task A_rate_limited_request_counts_as_a_busy_refusal()
+    {
+        using var admin = await Node.SignInAsync("admin");
+        using var http = Node.Anonymous();
+        var before = await MetricsTests.ScrapeAsync(admin.Http);
+
+        // The first takes the minute's one permit whatever its body; the second is turned away before it is read.
+        await PostAsync(http, "/api/explanations", new { });
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await PostAsync(http, "/api/explanations", new { })).Status);
+
+        var after = await MetricsTests.ScrapeAsync(admin.Http);
+        Assert.Equal(1, after.Sum("qs_busy_refusals_total", ("reason", "rate_limited")) - before.Sum("qs_busy_refusals_total", ("reason", "rate_limited")));
+    }
+}
