@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using QuestionSessions.Domain;
@@ -6,6 +7,7 @@ using QuestionSessions.Grains.Aggregates;
 using QuestionSessions.Grains.Commitments;
 using QuestionSessions.Grains.Tests.Infrastructure;
 using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Runtime.Telemetry;
 using QuestionSessions.Server.Cluster;
 using QuestionSessions.Tests.Shared;
 
@@ -45,6 +47,7 @@ public sealed class CommitmentReminderTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var cluster = _cluster!;
         var id = Guid.NewGuid();
+        using var reminders = new ReminderCount();
         var made = await cluster.Through(1).GetGrain<ICommitmentGrain>(id).ExecuteAsync(Make(id), new CommandOptions(), ct);
         Assert.Equal(CommandOutcome.Accepted, made.Outcome);
 
@@ -86,6 +89,42 @@ public sealed class CommitmentReminderTests : IAsyncLifetime
         Assert.Equal(["commitment_made", "owner_reminded", "owner_reminded", "deadline_passed"], events.Select(e => e.Type));
         var view = await cluster.Through(0).GetGrain<ICommitmentGrain>(id).Get(ct);
         Assert.Equal(Deadline, view!.State.OverdueSince);
+
+        // Each milestone came from a reminder tick, and the operator's counter saw them (other tests' ticks may add more).
+        Assert.True(reminders.Commitment >= 3, $"qs.reminders.fired counted {reminders.Commitment} commitment ticks.");
+    }
+
+    /// <summary>Counts <c>qs.reminders.fired</c> for commitments while it lives, as a metrics exporter would.</summary>
+    private sealed class ReminderCount : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _commitment;
+
+        public ReminderCount()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == QsMetrics.MeterName && instrument.Name == "qs.reminders.fired")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag is { Key: "kind", Value: "commitment" })
+                    {
+                        Interlocked.Add(ref _commitment, value);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Commitment => Interlocked.Read(ref _commitment);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     private static MakeCommitment Make(Guid id) => new(
