@@ -12,8 +12,8 @@ namespace QuestionSessions.Server.Hosting;
 /// <summary>
 /// OpenTelemetry for the server: traces across HTTP, grain calls (Orleans' activity propagation, see
 /// SiloHosting) and Npgsql; metrics from <see cref="QsMetrics"/>, ASP.NET Core, the .NET runtime, Orleans and
-/// Npgsql, scraped in Prometheus format at <see cref="MetricsEndpoint.Path"/> and pushed by OTLP when a
-/// collector is configured. Log lines carry the trace and span ids of the request that wrote them.
+/// Npgsql, scraped in Prometheus format at <see cref="MetricsEndpoint.Path"/>. Spans are recorded, and everything
+/// pushed by OTLP, only when a collector is configured. Log lines carry the trace and span ids of the request.
 /// </summary>
 internal static class Telemetry
 {
@@ -34,13 +34,10 @@ internal static class Telemetry
         builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
         builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
 
+        AddMetricsPort(builder, options);
         builder.Services.AddSingleton<TelemetryGauges>();
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(options.ServiceName))
-            .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !MetricsEndpoint.IsScrape(http))
-                .AddHttpClientInstrumentation()
-                .AddSource(Sources))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -50,17 +47,42 @@ internal static class Telemetry
                 // a scrape then always shows what happened up to it.
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
-        if (options.OtlpEndpoint is { Length: > 0 } endpoint)
+        // Spans are recorded only when they go somewhere: listening to Orleans' sources makes every grain call build
+        // two activities, which public reads should not pay for when nobody collects them. The request's own
+        // activity, whose ids the log lines carry, exists either way.
+        if (OtlpExport(options, builder.Configuration) is not { } export)
         {
-            var protocol = Enum.Parse<OtlpExportProtocol>(options.OtlpProtocol, ignoreCase: true);
-            otel.UseOtlpExporter(protocol, new Uri(endpoint));
-        }
-        else if (builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 })
-        {
-            // Reads the standard OTEL_EXPORTER_OTLP_* variables (endpoint, protocol, headers).
-            otel.UseOtlpExporter();
+            return;
         }
 
+        otel.WithTracing(t => t
+            .AddAspNetCoreInstrumentation(o => o.Filter = http => !MetricsEndpoint.IsScrape(http))
+            .AddHttpClientInstrumentation()
+            .AddSource(Sources));
+        export(otel);
+    }
+
+    /// <summary>How to push to the configured OTLP collector, or null when none is configured.</summary>
+    private static Action<IOpenTelemetryBuilder>? OtlpExport(TelemetryOptions options, IConfiguration configuration)
+    {
+        if (options.OtlpEndpoint is { Length: > 0 } endpoint)
+        {
+            if (!Enum.TryParse<OtlpExportProtocol>(options.OtlpProtocol, ignoreCase: true, out var protocol)
+                || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+            {
+                throw new InvalidOperationException(
+                    $"Telemetry:OtlpEndpoint must be an absolute URL and Telemetry:OtlpProtocol Grpc or HttpProtobuf (got '{endpoint}', '{options.OtlpProtocol}').");
+            }
+
+            return otel => otel.UseOtlpExporter(protocol, uri);
+        }
+
+        // The standard OTEL_EXPORTER_OTLP_* variables (endpoint, protocol, headers), read by the exporter itself.
+        return configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } ? otel => otel.UseOtlpExporter() : null;
+    }
+
+    private static void AddMetricsPort(WebApplicationBuilder builder, TelemetryOptions options)
+    {
         if (options.MetricsPort > 0)
         {
             // The main addresses stay as configured; the metrics port is one more.

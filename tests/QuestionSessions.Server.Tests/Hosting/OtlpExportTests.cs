@@ -11,7 +11,7 @@ using static QuestionSessions.Server.Tests.Infrastructure.Api;
 
 namespace QuestionSessions.Server.Tests.Hosting;
 
-/// <summary>With <c>Telemetry:OtlpEndpoint</c> set, a request's trace is pushed to that collector (OTLP over HTTP).</summary>
+/// <summary>With <c>Telemetry:OtlpEndpoint</c> set, a request's trace, grain calls included, is pushed to that collector (OTLP over HTTP).</summary>
 public sealed class OtlpExportTests : IAsyncLifetime
 {
     private readonly SqliteTestStore _store = new();
@@ -50,14 +50,16 @@ public sealed class OtlpExportTests : IAsyncLifetime
             await SittingStateAsync(http, DemoSitting);
         }
 
-        // The trace id travels as its 16 raw bytes in the protobuf body; spans are batched, so wait for the batch.
+        // The trace id travels as its 16 raw bytes in the protobuf body, with each span: wait for a batch holding the
+        // grain call's span of this request, which shows the trace went on through Orleans to the collector.
         var id = Convert.FromHexString(traceId.ToHexString());
+        var grainCall = "IAggregateGrain"u8.ToArray();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(60));
         while (true)
         {
             var (path, body) = await _received.Reader.ReadAsync(deadline.Token);
-            if (path == "/v1/traces" && body.AsSpan().IndexOf(id) >= 0)
+            if (path == "/v1/traces" && body.AsSpan().IndexOf(id) >= 0 && body.AsSpan().IndexOf(grainCall) >= 0)
             {
                 break;
             }
