@@ -29,8 +29,11 @@ internal static class Telemetry
         builder.Services.Configure<TelemetryOptions>(builder.Configuration.GetSection("Telemetry"));
 
         // The scope that carries TraceId and SpanId is the host's default; said here because the logs' promise
-        // depends on it, and the console shows scopes only when asked (JSON console: Logging:Console:FormatterName=json).
+        // depends on it. The console shows scopes only when asked, and only the named formatter's options count: with
+        // no formatter named, the console logger's old IncludeScopes (false) overrides them. So the simple formatter is
+        // named unless configuration names one (Logging:Console:FormatterName=json for one JSON object a line).
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName ??= ConsoleFormatterNames.Simple);
         builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
         builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
 

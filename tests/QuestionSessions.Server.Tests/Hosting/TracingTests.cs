@@ -65,7 +65,7 @@ public sealed class TracingTests : IAsyncLifetime
     /// A trace begun here, as a caller's would be: HttpClient sends it in <c>traceparent</c> and the server goes on
     /// with it. A recorded parent, so the trace id is the test's own whoever else listens in this process.
     /// </summary>
-    private static Activity StartTrace()
+    internal static Activity StartTrace()
     {
         var activity = new Activity("test-caller");
         activity.SetParentId(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
