@@ -66,13 +66,15 @@ internal static class WebApp
     {
         foreach (var path in ServerPaths)
         {
-            app.MapFallback($"{path}/{{**rest}}", NotFound).WithMetadata(new HttpMethodMetadata(Reads));
-            app.MapFallback($"{path}/{{**rest}}", NotFound).WithMetadata(new HttpMethodMetadata(Writes), new AcceptsMetadata(["application/json"]));
+            // Said by method, the fallbacks would otherwise enter the OpenAPI document as operations.
+            app.MapFallback($"{path}/{{**rest}}", NotFound).WithMetadata(new HttpMethodMetadata(Reads)).ExcludeFromDescription();
+            app.MapFallback($"{path}/{{**rest}}", NotFound).WithMetadata(new HttpMethodMetadata(Writes), new AcceptsMetadata(["application/json"]))
+                .ExcludeFromDescription();
         }
 
         if (Files(app) is { } files)
         {
-            app.MapFallbackToFile("index.html", Options(files)).WithMetadata(new HttpMethodMetadata(Reads));
+            app.MapFallbackToFile("index.html", Options(files)).WithMetadata(new HttpMethodMetadata(Reads)).ExcludeFromDescription();
         }
     }
 
