@@ -29,7 +29,8 @@ internal sealed class TestNode : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestNode> StartAsync(TestStore store, bool seed = true, TimeProvider? clock = null, params string[] extra)
+    public static async Task<TestNode> StartAsync(
+        TestStore store, bool seed = true, TimeProvider? clock = null, Action<IServiceCollection>? services = null, params string[] extra)
     {
         string[] args =
         [
@@ -54,6 +55,8 @@ internal sealed class TestNode : IAsyncDisposable
             {
                 builder.Services.AddSingleton(clock);
             }
+
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
