@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -10,7 +11,7 @@ public static class Texts
     /// True when the text says something: it has a character that is not white space, a control
     /// character or an invisible format character (zero-width spaces and joiners, direction marks).
     /// </summary>
-    public static bool HasContent(string? text)
+    public static bool HasContent([NotNullWhen(true)] string? text)
     {
         if (text is null)
         {
@@ -33,10 +34,11 @@ public static class Texts
     public static bool Fits(string? text, int max) => HasContent(text) && text!.Length <= max;
 
     /// <summary>
-    /// A name or a title: text with content, at most <paramref name="max"/> characters, and no direction
-    /// controls, which would make it read differently on screen from what it is.
+    /// A name or a title: text with content, at most <paramref name="max"/> characters, on one line, and with
+    /// no direction controls, which would make it read differently on screen from what it is.
     /// </summary>
-    public static bool IsLine(string? text, int max) => Fits(text, max) && !HasDirectionControls(text);
+    public static bool IsLine(string? text, int max = int.MaxValue) =>
+        Fits(text, max) && !HasDirectionControls(text) && text!.AsSpan().IndexOfAny('\n', '\r') < 0;
 
     /// <summary>
     /// True when the text holds an embedding, override or isolate (U+202A..U+202E, U+2066..U+2069): a name
