@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -10,7 +11,7 @@ public static class Texts
     /// True when the text says something: it has a character that is not white space, a control
     /// character or an invisible format character (zero-width spaces and joiners, direction marks).
     /// </summary>
-    public static bool HasContent(string? text)
+    public static bool HasContent([NotNullWhen(true)] string? text)
     {
         if (text is null)
         {
@@ -31,6 +32,47 @@ public static class Texts
 
     /// <summary>Text with content, at most <paramref name="max"/> characters.</summary>
     public static bool Fits(string? text, int max) => HasContent(text) && text!.Length <= max;
+
+    /// <summary>
+    /// A name or a title: text with content, at most <paramref name="max"/> characters, on one line, and with
+    /// no direction controls, which would make it read differently on screen from what it is.
+    /// </summary>
+    public static bool IsLine(string? text, int max = int.MaxValue) =>
+        Fits(text, max) && !HasDirectionControls(text) && text!.AsSpan().IndexOfAny('\n', '\r') < 0;
+
+    /// <summary>
+    /// True when the text holds an embedding, override or isolate (U+202A..U+202E, U+2066..U+2069): a name
+    /// with one can show as another name, or reverse what is written after it on the page.
+    /// </summary>
+    public static bool HasDirectionControls(string? text) =>
+        text is not null
+        && (text.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') >= 0 || text.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') >= 0);
+
+    /// <summary>
+    /// Text as it is kept: composed (NFC, so the same Vietnamese word is always the same characters),
+    /// without NUL and other control characters (a line break and a tab stay in long text, with a
+    /// carriage return dropped), with broken surrogates replaced, trimmed.
+    /// </summary>
+    public static string Clean(string text, bool multiline = true)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Control)
+            {
+                builder.Append(rune.ToString());
+            }
+            else if (rune.Value is '\n' or '\t')
+            {
+                builder.Append(multiline ? (char)rune.Value : ' ');
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC).Trim();
+    }
+
+    /// <summary>Optional text cleaned as <see cref="Clean"/> does, or null when it says nothing.</summary>
+    public static string? CleanOrNull(string? text, bool multiline = true) => HasContent(text) ? Clean(text!, multiline) : null;
 
     /// <summary>An absolute http(s) address of at most 2,000 characters.</summary>
     public static bool IsLink(string? text) =>

@@ -184,4 +184,13 @@ describe('ConnectionBanner', () => {
     show(<ConnectionBanner link="live" />);
     expect(root.querySelector('.visually-hidden')).not.toBeNull();
   });
+
+  test('says when the sitting cannot be followed live, in both languages', () => {
+    setLang('vi');
+    show(<ConnectionBanner link="unavailable" />);
+    expect(root.textContent).toBe('Không thể theo dõi trực tiếp phiên này.');
+    setLang('en');
+    show(<ConnectionBanner link="unavailable" />);
+    expect(root.textContent).toBe('This sitting cannot be followed live.');
+  });
 });

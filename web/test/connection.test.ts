@@ -105,6 +105,17 @@ describe('SittingLink', () => {
     ]);
   });
 
+  test('a sitting the server does not know is unavailable, and the link stops asking', async () => {
+    vi.useFakeTimers();
+    const { connection, sittingLink, statuses } = link({ current: 0 });
+    connection.replies = [{ outcome: 'notFound', version: 0, caughtUp: 0, detail: 'There is no such sitting.' }];
+    sittingLink.start();
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(statuses).toEqual(['connecting', 'unavailable']);
+    expect(connection.joins).toHaveLength(1);
+  });
+
   test('too far behind: reloads the state, then joins from its version', async () => {
     const version = { current: 2 };
     const reload = vi.fn(async (): Promise<void> => {

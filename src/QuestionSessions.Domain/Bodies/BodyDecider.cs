@@ -54,42 +54,46 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
     {
         if (state.Exists)
         {
-            return state.Name == c.Name.Trim() && state.Kind == c.Kind
+            return state.Name == Texts.Clean(c.Name) && state.Kind == c.Kind
                 ? Decision<BodyEvent>.Nothing
                 : Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "body_exists", "A body with this id already exists.");
         }
 
-        if (string.IsNullOrWhiteSpace(c.BodyId) || string.IsNullOrWhiteSpace(c.Name))
+        if (!Texts.HasContent(c.BodyId) || !Texts.IsLine(c.Name))
         {
-            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "body_name_required", "A body needs an id and a name.");
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "body_name_required", "A body needs an id and a name: one line, without direction controls.");
         }
 
-        return Decision<BodyEvent>.Accept(new BodyEstablished(c.BodyId, c.Kind, c.Name.Trim(), c.NameEn.Trim(), c.ParentBodyId, c.Term, c.Actor.Ref, c.Now));
+        return Decision<BodyEvent>.Accept(new BodyEstablished(c.BodyId, c.Kind, Texts.Clean(c.Name), Texts.Clean(c.NameEn), c.ParentBodyId, c.Term, c.Actor.Ref, c.Now));
     }
 
     private static Decision<BodyEvent> Seat(SeatMember c, BodyState state)
     {
-        if (string.IsNullOrWhiteSpace(c.Member.MemberId) || string.IsNullOrWhiteSpace(c.Member.Name))
+        if (!Texts.HasContent(c.Member.MemberId) || !Texts.IsLine(c.Member.Name))
         {
-            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "member_name_required", "A member needs an id and a name.");
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "member_name_required", "A member needs an id and a name: one line, without direction controls.");
         }
+
+        var member = c.Member with { Name = Texts.Clean(c.Member.Name) };
 
         if (state.Officials.ContainsKey(c.Member.MemberId))
         {
             return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "id_taken", "This id already names an official of the body.");
         }
 
-        return state.Members.TryGetValue(c.Member.MemberId, out var seated) && seated == c.Member
+        return state.Members.TryGetValue(member.MemberId, out var seated) && seated == member
             ? Decision<BodyEvent>.Nothing
-            : Decision<BodyEvent>.Accept(new MemberSeated(c.Member, c.Actor.Ref, c.Now));
+            : Decision<BodyEvent>.Accept(new MemberSeated(member, c.Actor.Ref, c.Now));
     }
 
     private static Decision<BodyEvent> Appoint(AppointOfficial c, BodyState state)
     {
-        if (string.IsNullOrWhiteSpace(c.Official.OfficialId) || string.IsNullOrWhiteSpace(c.Official.Name))
+        if (!Texts.HasContent(c.Official.OfficialId) || !Texts.IsLine(c.Official.Name))
         {
-            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "official_name_required", "An official needs an id and a name.");
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "official_name_required", "An official needs an id and a name: one line, without direction controls.");
         }
+
+        var official = c.Official with { Name = Texts.Clean(c.Official.Name) };
 
         if (state.Members.ContainsKey(c.Official.OfficialId))
         {
@@ -101,15 +105,15 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "agency_not_found", "Register the official's agency with the body first.");
         }
 
-        return state.Officials.TryGetValue(c.Official.OfficialId, out var known) && known == c.Official
+        return state.Officials.TryGetValue(official.OfficialId, out var known) && known == official
             ? Decision<BodyEvent>.Nothing
-            : Decision<BodyEvent>.Accept(new OfficialAppointed(c.Official, c.Actor.Ref, c.Now));
+            : Decision<BodyEvent>.Accept(new OfficialAppointed(official, c.Actor.Ref, c.Now));
     }
 
     private static Decision<BodyEvent> Register(RegisterAgency c, BodyState state)
     {
-        var agency = c.Agency with { AgencyId = c.Agency.AgencyId?.Trim() ?? "", Name = c.Agency.Name?.Trim() ?? "", NameEn = c.Agency.NameEn?.Trim() ?? "" };
-        if (!IsId(agency.AgencyId) || !Texts.HasContent(agency.Name) || !Texts.Fits(agency.Name, 200) || agency.NameEn.Length > 200)
+        var agency = c.Agency with { AgencyId = Texts.CleanOrNull(c.Agency.AgencyId) ?? "", Name = Texts.CleanOrNull(c.Agency.Name) ?? "", NameEn = Texts.CleanOrNull(c.Agency.NameEn) ?? "" };
+        if (!IsId(agency.AgencyId) || !Texts.IsLine(agency.Name, 200) || agency.NameEn.Length > 200)
         {
             return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "agency_invalid",
                 "An agency needs an id of 1 to 64 letters, digits, '-', '_' or '.', and a name of at most 200 characters.");

@@ -32,7 +32,7 @@ public sealed record RulesProfile(
     /// <summary>Null when the profile is usable, otherwise what is wrong with it.</summary>
     public string? Problem()
     {
-        if (string.IsNullOrWhiteSpace(Name))
+        if (!Texts.HasContent(Name))
         {
             return "A rules profile needs a name.";
         }

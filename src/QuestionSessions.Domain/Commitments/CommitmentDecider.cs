@@ -113,7 +113,7 @@ public sealed class CommitmentDecider : IDecider<CommitmentState, CommitmentComm
 
         if (state.Exists)
         {
-            return state.CommitmentId == c.CommitmentId && state.Provenance == c.Provenance && state.Text == c.Text.Trim()
+            return state.CommitmentId == c.CommitmentId && state.Provenance == c.Provenance && state.Text == Texts.Clean(c.Text)
                 ? Decision<CommitmentEvent>.Nothing
                 : Refuse(ErrorKind.Conflict, "commitment_exists", "Another commitment was already made under this id.");
         }
@@ -153,8 +153,8 @@ public sealed class CommitmentDecider : IDecider<CommitmentState, CommitmentComm
         }
 
         return Decision<CommitmentEvent>.Accept(new CommitmentMade(
-            c.CommitmentId, c.Kind, c.Provenance, owner with { AgencyId = owner.AgencyId.Trim(), AgencyName = owner.AgencyName.Trim() },
-            c.Text.Trim(), Texts.HasContent(c.ExpectedResult) ? c.ExpectedResult!.Trim() : null,
+            c.CommitmentId, c.Kind, c.Provenance, owner with { AgencyId = Texts.Clean(owner.AgencyId), AgencyName = Texts.Clean(owner.AgencyName) },
+            Texts.Clean(c.Text), Texts.CleanOrNull(c.ExpectedResult),
             deadline, c.RecordedBy ?? c.Actor.Ref, c.Now));
     }
 
@@ -232,7 +232,7 @@ public sealed class CommitmentDecider : IDecider<CommitmentState, CommitmentComm
 
         return state.Status == CommitmentStatus.Submitted
             ? Decision<CommitmentEvent>.Nothing
-            : Decision<CommitmentEvent>.Accept(new SubmittedToAuthority(c.Authority.Trim(), Texts.HasContent(c.Note) ? c.Note!.Trim() : null, c.Actor.Ref, c.Now));
+            : Decision<CommitmentEvent>.Accept(new SubmittedToAuthority(Texts.Clean(c.Authority), Texts.CleanOrNull(c.Note), c.Actor.Ref, c.Now));
     }
 
     private static Decision<CommitmentEvent> Claim(ClaimFulfilment c, CommitmentState state)
@@ -299,7 +299,7 @@ public sealed class CommitmentDecider : IDecider<CommitmentState, CommitmentComm
                 : "A commitment is found partly or not kept on a claim of fulfilment, or after its deadline has passed.");
         }
 
-        return Decision<CommitmentEvent>.Accept(new FulfilmentAssessed(c.Assessment, c.Note.Trim(), c.Actor.Ref, c.Now));
+        return Decision<CommitmentEvent>.Accept(new FulfilmentAssessed(c.Assessment, Texts.Clean(c.Note), c.Actor.Ref, c.Now));
     }
 
     private static DomainError? BodyStep(CommitmentCommand c, CommitmentState state, string what) =>
@@ -325,7 +325,7 @@ public sealed class CommitmentDecider : IDecider<CommitmentState, CommitmentComm
         }
 
         return Texts.Fits(c.Reason, MaxReason)
-            ? Decision<CommitmentEvent>.Accept(new CommitmentWithdrawn(c.Reason.Trim(), c.Actor.Ref, c.Now))
+            ? Decision<CommitmentEvent>.Accept(new CommitmentWithdrawn(Texts.Clean(c.Reason), c.Actor.Ref, c.Now))
             : Refuse(ErrorKind.Invalid, "reason_required", $"Say why it is withdrawn, in 1 to {MaxReason} characters.");
     }
 
@@ -353,7 +353,7 @@ public sealed class CommitmentDecider : IDecider<CommitmentState, CommitmentComm
 
         return c.Deadline == state.Deadline
             ? Decision<CommitmentEvent>.Nothing
-            : Decision<CommitmentEvent>.Accept(new DeadlineAmended(state.Deadline!, c.Deadline, c.Reason.Trim(), c.Actor.Ref, c.Now));
+            : Decision<CommitmentEvent>.Accept(new DeadlineAmended(state.Deadline!, c.Deadline, Texts.Clean(c.Reason), c.Actor.Ref, c.Now));
     }
 
     private static Decision<CommitmentEvent> Link(LinkRequestioning c, CommitmentState state)

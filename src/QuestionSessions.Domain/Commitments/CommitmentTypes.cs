@@ -68,7 +68,7 @@ public sealed record Provenance(
     /// <summary>Why the chain is incomplete for its kind, or null.</summary>
     public string? Problem() => Kind switch
     {
-        _ when string.IsNullOrWhiteSpace(BodyId) => "A commitment belongs to a body.",
+        _ when !Texts.HasContent(BodyId) => "A commitment belongs to a body.",
         // A slip filed to no issue cluster and owed a written answer has no cluster: the rest of the chain holds.
         SourceKind.Answer when SittingId is null || QuestionId is null =>
             "A commitment made in an answer names its sitting and question (and its issue cluster, when it had one).",

@@ -56,7 +56,7 @@ public sealed partial class ExplanationDecider
             return Refuse(ErrorKind.Invalid, "extension_too_long", $"An extension adds at most {MaxExtensionDays} days.");
         }
 
-        return Decision<ExplanationEvent>.Accept(new ExplanationExtended(explainBy, c.NewExplainBy, c.Reason.Trim(), c.Actor.Ref, c.Now));
+        return Decision<ExplanationEvent>.Accept(new ExplanationExtended(explainBy, c.NewExplainBy, Texts.Clean(c.Reason), c.Actor.Ref, c.Now));
     }
 
     private static Decision<ExplanationEvent> Meet(RecordMeeting c, ExplanationState state)
@@ -96,7 +96,7 @@ public sealed partial class ExplanationDecider
             return Refuse(ErrorKind.Conflict, "too_many_meetings", $"A request records at most {MaxMeetings} meetings.");
         }
 
-        return Decision<ExplanationEvent>.Accept(new ExplanationMeetingRecorded(c.MeetingId, c.Date, c.MinutesMarkdown.Trim(), c.Actor.Ref, c.Now));
+        return Decision<ExplanationEvent>.Accept(new ExplanationMeetingRecorded(c.MeetingId, c.Date, Texts.Clean(c.MinutesMarkdown), c.Actor.Ref, c.Now));
     }
 
     private static Decision<ExplanationEvent> Explain(GiveExplanation c, ExplanationState state)
@@ -116,7 +116,7 @@ public sealed partial class ExplanationDecider
             return denied;
         }
 
-        if (state.Status == ExplanationStatus.Explained && state.Explanation == c.Markdown.Trim())
+        if (state.Status == ExplanationStatus.Explained && state.Explanation == Texts.Clean(c.Markdown))
         {
             return Decision<ExplanationEvent>.Nothing;
         }
@@ -127,7 +127,7 @@ public sealed partial class ExplanationDecider
         }
 
         return Decision<ExplanationEvent>.Accept(new ExplanationGiven(
-            c.Markdown.Trim(), c.LegalBasis.Trim(), IsLate(c.Now, state.ExplainBy), c.Actor.Ref, c.Now));
+            Texts.Clean(c.Markdown), Texts.Clean(c.LegalBasis), IsLate(c.Now, state.ExplainBy), c.Actor.Ref, c.Now));
     }
 
     private static Decision<ExplanationEvent> Rate(RateExplanation c, ExplanationState state)
@@ -152,7 +152,7 @@ public sealed partial class ExplanationDecider
             return Refuse(ErrorKind.Conflict, "not_explained", "An explanation is rated once it has been given.");
         }
 
-        var comment = Texts.HasContent(c.Comment) ? c.Comment!.Trim() : null;
+        var comment = Texts.CleanOrNull(c.Comment);
         return state.Rating == c.Rating && state.RatingComment == comment
             ? Decision<ExplanationEvent>.Nothing
             : Decision<ExplanationEvent>.Accept(new ExplanationRated(c.Rating, comment, state.Rating, c.Now));

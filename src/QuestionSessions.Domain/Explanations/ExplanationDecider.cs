@@ -112,7 +112,7 @@ public sealed partial class ExplanationDecider : IDecider<ExplanationState, Expl
                 $"{c.Represented} people are represented by 1 to {MaxRepresentatives(c.Represented)} of them (5–10 people appoint 1 or 2, more than 10 up to 5).");
         }
 
-        if (!Texts.Fits(c.Subject, MaxSubject))
+        if (!Texts.IsLine(c.Subject, MaxSubject))
         {
             return Refuse(ErrorKind.Invalid, "subject", $"Give the request a subject of 1 to {MaxSubject} characters.");
         }
@@ -138,12 +138,12 @@ public sealed partial class ExplanationDecider : IDecider<ExplanationState, Expl
         }
 
         var agency = c.Agency.Trimmed();
-        var reference = Texts.HasContent(c.DecisionReference) ? c.DecisionReference!.Trim() : null;
+        var reference = Texts.CleanOrNull(c.DecisionReference);
         if (state.Exists)
         {
-            var same = state.RequestId == c.RequestId && state.Code == c.Code.Trim() && state.AgencyHistory[0] == agency
+            var same = state.RequestId == c.RequestId && state.Code == Texts.Clean(c.Code) && state.AgencyHistory[0] == agency
                 && state.Kind == c.Kind && state.RequesterId == c.RequesterId && state.Represented == c.Represented
-                && state.Representatives == c.Representatives && state.Subject == c.Subject.Trim() && state.Matter == c.Matter.Trim()
+                && state.Representatives == c.Representatives && state.Subject == Texts.Clean(c.Subject) && state.Matter == Texts.Clean(c.Matter)
                 && state.DecisionReference == reference && state.Channel == c.Channel && state.Publish == c.Publish;
             return same
                 ? Decision<ExplanationEvent>.Nothing
@@ -151,7 +151,7 @@ public sealed partial class ExplanationDecider : IDecider<ExplanationState, Expl
         }
 
         return Decision<ExplanationEvent>.Accept(new ExplanationRequestFiled(
-            c.RequestId, c.Code.Trim(), agency, c.Kind, c.RequesterId, c.Represented, c.Representatives, c.Subject.Trim(), c.Matter.Trim(),
+            c.RequestId, Texts.Clean(c.Code), agency, c.Kind, c.RequesterId, c.Represented, c.Representatives, Texts.Clean(c.Subject), Texts.Clean(c.Matter),
             reference, c.Channel, c.Publish, c.AcknowledgeBy, c.Channel == FilingChannel.InPerson ? c.Actor.Ref : null, c.Now));
     }
 
@@ -212,12 +212,12 @@ public sealed partial class ExplanationDecider : IDecider<ExplanationState, Expl
 
         if (state.Status != ExplanationStatus.Received)
         {
-            return state.Status == ExplanationStatus.Refused && state.RefusalGround == c.Ground && state.RefusalReason == c.Reason.Trim()
+            return state.Status == ExplanationStatus.Refused && state.RefusalGround == c.Ground && state.RefusalReason == Texts.Clean(c.Reason)
                 ? Decision<ExplanationEvent>.Nothing
                 : Acknowledged(state);
         }
 
-        return Decision<ExplanationEvent>.Accept(new ExplanationRequestRefused(c.Ground, c.Reason.Trim(), IsLate(c.Now, state.AcknowledgeBy), c.Actor.Ref, c.Now));
+        return Decision<ExplanationEvent>.Accept(new ExplanationRequestRefused(c.Ground, Texts.Clean(c.Reason), IsLate(c.Now, state.AcknowledgeBy), c.Actor.Ref, c.Now));
     }
 
     private static Decision<ExplanationEvent> Redirect(RedirectRequest c, ExplanationState state)
@@ -265,7 +265,7 @@ public sealed partial class ExplanationDecider : IDecider<ExplanationState, Expl
         }
 
         return Decision<ExplanationEvent>.Accept(new ExplanationRequestRedirected(
-            state.Agency, c.To.Trimmed(), c.Reason.Trim(), c.AcknowledgeBy, IsLate(c.Now, state.AcknowledgeBy), c.Actor.Ref, c.Now));
+            state.Agency, c.To.Trimmed(), Texts.Clean(c.Reason), c.AcknowledgeBy, IsLate(c.Now, state.AcknowledgeBy), c.Actor.Ref, c.Now));
     }
 
     /// <summary>After the deadline's day in Asia/Ho_Chi_Minh.</summary>

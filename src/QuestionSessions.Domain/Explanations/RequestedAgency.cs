@@ -16,7 +16,7 @@ public sealed record RequestedAgency(string AgencyId, string AgencyName, string 
     public bool IsSameAs(RequestedAgency other) => AgencyId == other.AgencyId && AgencyBodyId == other.AgencyBodyId;
 
     internal bool IsComplete =>
-        Texts.HasContent(AgencyId) && Texts.Fits(AgencyName, MaxName) && Texts.HasContent(AgencyBodyId);
+        Texts.HasContent(AgencyId) && Texts.IsLine(AgencyName, MaxName) && Texts.HasContent(AgencyBodyId);
 
-    internal RequestedAgency Trimmed() => new(AgencyId.Trim(), AgencyName.Trim(), AgencyBodyId.Trim());
+    internal RequestedAgency Trimmed() => new(Texts.Clean(AgencyId), Texts.Clean(AgencyName), Texts.Clean(AgencyBodyId));
 }

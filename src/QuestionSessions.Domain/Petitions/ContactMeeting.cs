@@ -32,8 +32,8 @@ public sealed record ContactMeeting(
     /// <summary>The meeting as stored: ids and names trimmed, each member once.</summary>
     public ContactMeeting Normalized() => this with
     {
-        Locality = Locality with { Commune = Locality.Commune?.Trim() },
-        HeldBy = [.. HeldBy.Select(id => id.Trim()).Distinct(StringComparer.Ordinal)],
+        Locality = Locality with { Commune = Texts.CleanOrNull(Locality.Commune) },
+        HeldBy = [.. HeldBy.Select(id => Texts.Clean(id)).Distinct(StringComparer.Ordinal)],
     };
 
     private static DomainError Invalid(string code, string message) => new(ErrorKind.Invalid, code, message);

@@ -53,7 +53,7 @@ public sealed partial class PetitionDecider
 
         return state.IsAnswered
             ? Refuse(ErrorKind.Conflict, "already_answered", "The agency has answered: the petition is no longer rerouted.")
-            : Decision<PetitionEvent>.Accept(new PetitionRerouted(current, routing, c.Reason.Trim(), c.Actor.Ref, c.Now));
+            : Decision<PetitionEvent>.Accept(new PetitionRerouted(current, routing, Texts.Clean(c.Reason), c.Actor.Ref, c.Now));
     }
 
     private static Decision<PetitionEvent> Answer(AnswerPetition c, PetitionState state)
@@ -79,6 +79,6 @@ public sealed partial class PetitionDecider
         }
 
         var late = VietnamTime.Today(c.Now) > routing.Deadline;
-        return Decision<PetitionEvent>.Accept(new PetitionAnswered(c.AnswerId, routing.AgencyId, c.Markdown.Trim(), c.Outcome, late, c.Actor.Ref, c.Now));
+        return Decision<PetitionEvent>.Accept(new PetitionAnswered(c.AnswerId, routing.AgencyId, Texts.Clean(c.Markdown), c.Outcome, late, c.Actor.Ref, c.Now));
     }
 }

@@ -76,7 +76,7 @@ public sealed partial class PetitionDecider : IDecider<PetitionState, PetitionCo
         FilePetition c when !Texts.Fits(c.Code, MaxCode) => Invalid("petition_code", $"A petition has a tracking code of at most {MaxCode} characters."),
         FilePetition c when !Texts.Fits(c.BodyId, MaxBodyId) => Invalid("body_required", "A petition is filed to a body."),
         FilePetition c when !Enum.IsDefined(c.Field) => Invalid("petition_field", "Pick the petition's field from the list."),
-        FilePetition c when !Texts.Fits(c.Title, MaxTitle) => Invalid("petition_title", $"Give the petition a title of 1 to {MaxTitle} characters."),
+        FilePetition c when !Texts.IsLine(c.Title, MaxTitle) => Invalid("petition_title", $"Give the petition a title of 1 to {MaxTitle} characters."),
         FilePetition { Source: null } => Invalid("source_required", "Say where the petition was raised."),
         FilePetition c => c.Source.Problem(today),
         AbsorbPetition c when c.OtherPetitionId == Guid.Empty => Invalid("petition_id", "Name the duplicate petition by its id."),
@@ -92,7 +92,7 @@ public sealed partial class PetitionDecider : IDecider<PetitionState, PetitionCo
         AnswerPetition c when !Enum.IsDefined(c.Outcome) => Invalid("answer_outcome", "An answer says the matter is resolved, being resolved, or explained."),
         ReportBackToVoters c when !Texts.Fits(c.Channel, MaxChannel) => Invalid("channel_required", $"Say how voters were told, in 1 to {MaxChannel} characters."),
         ReportBackToVoters { Note.Length: > MaxNote } => Invalid("note_too_long", $"A note takes at most {MaxNote} characters."),
-        RatePetition c when !Texts.Fits(c.RaterKey, MaxRaterKey) || (IsFilerKey(c.RaterKey.Trim()) && FilerSource(c.RaterKey.Trim()) is null)
+        RatePetition c when !Texts.Fits(c.RaterKey, MaxRaterKey) || (IsFilerKey(Texts.Clean(c.RaterKey)) && FilerSource(Texts.Clean(c.RaterKey)) is null)
             => Invalid("rater_key", "A rating comes from one voter: an account, or the filer of one source."),
         RatePetition c when !Enum.IsDefined(c.Rating) => Invalid("rating", "A rating is satisfied, partly satisfied or unsatisfied."),
         RatePetition { Comment.Length: > MaxComment } => Invalid("comment_too_long", $"A comment takes at most {MaxComment} characters."),
@@ -109,7 +109,7 @@ public sealed partial class PetitionDecider : IDecider<PetitionState, PetitionCo
 
     private static Decision<PetitionEvent> File(FilePetition c, PetitionState state)
     {
-        var body = c.BodyId.Trim();
+        var body = Texts.Clean(c.BodyId);
         var online = c.Source.Channel == SourceChannel.Online;
         if (!online && !c.Actor.HoldsAny(body, Role.Secretariat, Role.Deputy, Role.Supervisor, Role.Admin))
         {
@@ -125,7 +125,7 @@ public sealed partial class PetitionDecider : IDecider<PetitionState, PetitionCo
 
         // A voter filing online is never named in the log: the source's submitter id points at the personal data.
         return Decision<PetitionEvent>.Accept(new PetitionFiled(
-            c.PetitionId, c.Code.Trim(), body, c.Field, c.Title.Trim(), c.Source.Normalized(), online ? null : c.Actor.Ref, c.Now));
+            c.PetitionId, Texts.Clean(c.Code), body, c.Field, Texts.Clean(c.Title), c.Source.Normalized(), online ? null : c.Actor.Ref, c.Now));
     }
 
     private static bool IsFilerKey(string key) => key.StartsWith(FilerKeyPrefix, StringComparison.Ordinal);

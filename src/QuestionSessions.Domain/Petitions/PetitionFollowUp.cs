@@ -20,7 +20,7 @@ public sealed partial class PetitionDecider
         return state.ReportedBack
             ? Decision<PetitionEvent>.Nothing
             : Decision<PetitionEvent>.Accept(new PetitionReportedBack(
-                answer, c.Channel.Trim(), Texts.HasContent(c.Note) ? c.Note!.Trim() : null, c.Actor.Ref, c.Now));
+                answer, Texts.Clean(c.Channel), Texts.CleanOrNull(c.Note), c.Actor.Ref, c.Now));
     }
 
     private static Decision<PetitionEvent> Rate(RatePetition c, PetitionState state)
@@ -37,7 +37,7 @@ public sealed partial class PetitionDecider
             return Refuse(ErrorKind.Conflict, "not_answered", "There is no answer to rate yet.");
         }
 
-        var key = c.RaterKey.Trim();
+        var key = Texts.Clean(c.RaterKey);
         if (IsFilerKey(key) && !state.Sources.Any(s => s.SourceId == FilerSource(key)))
         {
             return Refuse(ErrorKind.NotFound, "filer_unknown", "The filer's key names no source of this petition.");
@@ -47,7 +47,7 @@ public sealed partial class PetitionDecider
         return previous == c.Rating
             ? Decision<PetitionEvent>.Nothing
             : Decision<PetitionEvent>.Accept(new PetitionRated(
-                key, answer, c.Rating, previous, Texts.HasContent(c.Comment) ? c.Comment!.Trim() : null, c.Now));
+                key, answer, c.Rating, previous, Texts.CleanOrNull(c.Comment), c.Now));
     }
 
     private static Decision<PetitionEvent> Escalate(EscalatePetition c, PetitionState state)
@@ -63,7 +63,7 @@ public sealed partial class PetitionDecider
         }
 
         return IsUnsatisfactory(state, c.Now)
-            ? Decision<PetitionEvent>.Accept(new PetitionEscalated(c.Target, c.TargetId, c.Reason.Trim(), c.Actor.Ref, c.Now))
+            ? Decision<PetitionEvent>.Accept(new PetitionEscalated(c.Target, c.TargetId, Texts.Clean(c.Reason), c.Actor.Ref, c.Now))
             : Refuse(ErrorKind.Conflict, "not_escalable", "Only a petition voters found unsatisfactory, or one overdue without an answer, is escalated.");
     }
 

@@ -16,7 +16,7 @@ public sealed record PetitionRouting(PetitionLevel Level, string AgencyId, strin
     /// <summary>Why the petition cannot be routed so on <paramref name="today"/> (Hanoi), or null.</summary>
     public DomainError? Problem(DateOnly today) =>
         !Enum.IsDefined(Level) ? Invalid("routing_level", "A petition is a central or a local matter.")
-        : !Texts.Fits(AgencyId, MaxAgencyId) || !Texts.Fits(AgencyName, MaxAgencyName)
+        : !Texts.Fits(AgencyId, MaxAgencyId) || !Texts.IsLine(AgencyName, MaxAgencyName)
             ? Invalid("agency_required", $"Name the one responsible agency: an id of at most {MaxAgencyId} and a name of at most {MaxAgencyName} characters.")
         : !Texts.Fits(AgencyBodyId, PetitionDecider.MaxBodyId) ? Invalid("agency_body_required", "Name the body the agency answers to.")
         : Deadline <= today ? Invalid("deadline_not_future", "The agency's deadline lies in the future.")
@@ -24,7 +24,7 @@ public sealed record PetitionRouting(PetitionLevel Level, string AgencyId, strin
         : null;
 
     /// <summary>The routing as stored, ids and name trimmed.</summary>
-    public PetitionRouting Normalized() => this with { AgencyId = AgencyId.Trim(), AgencyName = AgencyName.Trim(), AgencyBodyId = AgencyBodyId.Trim() };
+    public PetitionRouting Normalized() => this with { AgencyId = Texts.Clean(AgencyId), AgencyName = Texts.Clean(AgencyName), AgencyBodyId = Texts.Clean(AgencyBodyId) };
 
     /// <summary>Whether both name the same agency of the same body (the deadline aside).</summary>
     public bool SameAgency(PetitionRouting other) => AgencyId == other.AgencyId && AgencyBodyId == other.AgencyBodyId;

@@ -42,8 +42,8 @@ public sealed record PetitionSource(
     public PetitionSource Normalized() => this with
     {
         Meeting = Meeting?.Normalized(),
-        Locality = Locality with { Commune = Locality.Commune?.Trim() },
-        Text = Text.Trim(),
+        Locality = Locality with { Commune = Texts.CleanOrNull(Locality.Commune) },
+        Text = Texts.Clean(Text),
     };
 
     private static DomainError Invalid(string code, string message) => new(ErrorKind.Invalid, code, message);

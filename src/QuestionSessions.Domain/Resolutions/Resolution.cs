@@ -111,7 +111,7 @@ public sealed class ResolutionDecider : IDecider<ResolutionState, ResolutionComm
                 : Refuse(ErrorKind.Conflict, "resolution_exists", "Another resolution was entered under this id.");
         }
 
-        if (!Texts.Fits(c.Number, 100) || !Texts.Fits(c.Title, 500))
+        if (!Texts.Fits(c.Number, 100) || !Texts.IsLine(c.Title, 500))
         {
             return Refuse(ErrorKind.Invalid, "resolution_title", "A resolution has a number (at most 100 characters) and a title (at most 500).");
         }
@@ -134,8 +134,8 @@ public sealed class ResolutionDecider : IDecider<ResolutionState, ResolutionComm
         }
 
         return Decision<ResolutionEvent>.Accept(new ResolutionAdopted(
-            c.ResolutionId, c.BodyId, c.Term, c.Number.Trim(), c.Title.Trim(), c.AdoptedOn, c.Markdown,
-            [.. c.Clauses.OrderBy(k => k.Number).Select(k => k with { Text = k.Text.Trim() })], c.Actor.Ref, c.Now));
+            c.ResolutionId, c.BodyId, c.Term, Texts.Clean(c.Number), Texts.Clean(c.Title), c.AdoptedOn, Texts.Clean(c.Markdown),
+            [.. c.Clauses.OrderBy(k => k.Number).Select(k => k with { Text = Texts.Clean(k.Text) })], c.Actor.Ref, c.Now));
     }
 
     private static Decision<ResolutionEvent> Assign(AssignClause c, ResolutionState state)
@@ -173,6 +173,6 @@ public sealed class ResolutionDecider : IDecider<ResolutionState, ResolutionComm
         }
 
         return Decision<ResolutionEvent>.Accept(new ClauseAssigned(
-            c.Clause, c.CommitmentId, c.Owner, c.Deadline, Texts.HasContent(c.ExpectedResult) ? c.ExpectedResult!.Trim() : null, c.Actor.Ref, c.Now));
+            c.Clause, c.CommitmentId, c.Owner, c.Deadline, Texts.CleanOrNull(c.ExpectedResult), c.Actor.Ref, c.Now));
     }
 }

@@ -12,6 +12,12 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
 {
     public const int MaxQuestionLength = 4_000;
 
+    /// <summary>The longest title of a sitting or an issue cluster.</summary>
+    public const int MaxTitleLength = 300;
+
+    /// <summary>The longest name of a speaker in the transcript.</summary>
+    public const int MaxNameLength = 200;
+
     public static string Category => "sitting";
 
     public static SittingState Initial => SittingState.Empty;
@@ -66,7 +72,7 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
 
         if (state.Cluster(c.Cluster.ClusterId) is { } existing)
         {
-            return existing.Title == c.Cluster.Title.Trim() && existing.Main == c.Cluster.Main
+            return existing.Title == Texts.Clean(c.Cluster.Title) && existing.Main == c.Cluster.Main
                 ? Decision<SittingEvent>.Nothing
                 : Refuse(ErrorKind.Conflict, "cluster_ids_repeat", "Each issue cluster needs its own id.");
         }
@@ -76,9 +82,9 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
             return Refuse(ErrorKind.Conflict, "sitting_not_scheduled", "Clusters are added to the agenda before the sitting opens.");
         }
 
-        if (!Texts.Fits(c.Cluster.Title, 300))
+        if (!Texts.IsLine(c.Cluster.Title, MaxTitleLength))
         {
-            return Refuse(ErrorKind.Invalid, "cluster_title_required", "Every issue cluster needs a title of at most 300 characters.");
+            return Refuse(ErrorKind.Invalid, "cluster_title_required", $"Every issue cluster needs a title: one line of at most {MaxTitleLength} characters, without direction controls.");
         }
 
         if (c.FollowUpOf.Count > 100 || c.FollowUpOf.Distinct().Count() != c.FollowUpOf.Count)
@@ -87,7 +93,7 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
         }
 
         return Decision<SittingEvent>.Accept(new ClusterAdded(
-            c.Cluster with { Title = c.Cluster.Title.Trim() }, [.. c.FollowUpOf], c.Actor.Ref, c.Now));
+            c.Cluster with { Title = Texts.Clean(c.Cluster.Title) }, [.. c.FollowUpOf], c.Actor.Ref, c.Now));
     }
 
     private static Decision<SittingEvent> Schedule(ScheduleSitting c, SittingState state)
@@ -99,14 +105,14 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
 
         if (state.Status != SittingStatus.None)
         {
-            return state.SittingId == c.SittingId && state.BodyId == c.BodyId && state.Title == c.Title.Trim() && state.StartsAt == c.StartsAt
+            return state.SittingId == c.SittingId && state.BodyId == c.BodyId && state.Title == Texts.Clean(c.Title) && state.StartsAt == c.StartsAt
                 ? Decision<SittingEvent>.Nothing
                 : Refuse(ErrorKind.Conflict, "sitting_exists", "A sitting with this id is already scheduled.");
         }
 
-        if (string.IsNullOrWhiteSpace(c.Title))
+        if (!Texts.IsLine(c.Title, MaxTitleLength))
         {
-            return Refuse(ErrorKind.Invalid, "title_required", "A sitting needs a title.");
+            return Refuse(ErrorKind.Invalid, "title_required", $"A sitting needs a title: one line of at most {MaxTitleLength} characters, without direction controls.");
         }
 
         if (c.StartsAt < c.Now)
@@ -131,9 +137,9 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
 
         foreach (var cluster in c.Clusters)
         {
-            if (string.IsNullOrWhiteSpace(cluster.Title))
+            if (!Texts.IsLine(cluster.Title, MaxTitleLength))
             {
-                return Refuse(ErrorKind.Invalid, "cluster_title_required", "Every issue cluster needs a title.");
+                return Refuse(ErrorKind.Invalid, "cluster_title_required", "Every issue cluster needs a title: one line, without direction controls.");
             }
 
             if (cluster.Related.Any(r => r.OfficialId == cluster.Main.OfficialId)
@@ -144,7 +150,7 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
         }
 
         return Decision<SittingEvent>.Accept(new SittingScheduled(
-            c.SittingId, c.BodyId, c.Title.Trim(), c.StartsAt, c.Rules, c.Clusters, c.Actor.Ref, c.Now));
+            c.SittingId, c.BodyId, Texts.Clean(c.Title), c.StartsAt, c.Rules, [.. c.Clusters.Select(k => k with { Title = Texts.Clean(k.Title) })], c.Actor.Ref, c.Now));
     }
 
     private static Decision<SittingEvent> File(FileQuestion c, SittingState state)
@@ -156,7 +162,7 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
 
         if (state.Question(c.QuestionId) is { } existing)
         {
-            return existing.DeputyId == deputyId && existing.Text == c.Text.Trim()
+            return existing.DeputyId == deputyId && existing.Text == Texts.Clean(c.Text)
                 ? Decision<SittingEvent>.Nothing
                 : Refuse(ErrorKind.Conflict, "question_exists", "A question with this id was already filed.");
         }
@@ -190,7 +196,7 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
         }
 
         return Decision<SittingEvent>.Accept(new QuestionFiled(
-            c.QuestionId, c.ClusterId, deputyId, c.Actor.Name, c.Respondent, c.Text.Trim(), QuestionChannel.Slip, c.Actor.Ref, c.Now));
+            c.QuestionId, c.ClusterId, deputyId, c.Actor.Name, c.Respondent, Texts.Clean(c.Text), QuestionChannel.Slip, c.Actor.Ref, c.Now));
     }
 
     private static Decision<SittingEvent> Register(RegisterToSpeak c, SittingState state)
@@ -262,12 +268,12 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
         }
 
         return Decision<SittingEvent>.Accept(
-            new QuestionFiled(c.NewQuestionId, c.ClusterId, deputyId, c.Actor.Name, cluster.Main, c.Text!.Trim(), QuestionChannel.Floor, c.Actor.Ref, c.Now),
+            new QuestionFiled(c.NewQuestionId, c.ClusterId, deputyId, c.Actor.Name, cluster.Main, Texts.Clean(c.Text!), QuestionChannel.Floor, c.Actor.Ref, c.Now),
             new SpeakerRegistered(c.RegistrationId, c.ClusterId, deputyId, c.Actor.Name, c.NewQuestionId, c.Actor.Ref, c.Now));
     }
 
     private static DomainError? TextProblem(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? new DomainError(ErrorKind.Invalid, "question_text_required", "A question needs its text.")
+        !Texts.HasContent(text) ? new DomainError(ErrorKind.Invalid, "question_text_required", "A question needs its text.")
         : text.Length > MaxQuestionLength ? new DomainError(ErrorKind.Invalid, "question_too_long", $"A question is at most {MaxQuestionLength} characters.")
         : null;
 

@@ -24,14 +24,14 @@ public sealed partial class SittingDecider
             return Refuse(ErrorKind.Conflict, "sitting_not_open", "The transcript starts when the sitting opens.");
         }
 
-        if (string.IsNullOrWhiteSpace(c.Markdown) || c.Markdown.Length > MaxSegmentLength)
+        if (!Texts.HasContent(c.Markdown) || c.Markdown.Length > MaxSegmentLength)
         {
             return Refuse(ErrorKind.Invalid, "segment_length", $"A transcript segment has 1 to {MaxSegmentLength} characters.");
         }
 
-        if (string.IsNullOrWhiteSpace(c.SpeakerName))
+        if (!Texts.IsLine(c.SpeakerName, MaxNameLength))
         {
-            return Refuse(ErrorKind.Invalid, "speaker_required", "Name who spoke.");
+            return Refuse(ErrorKind.Invalid, "speaker_required", $"Name who spoke, on one line of at most {MaxNameLength} characters, without direction controls.");
         }
 
         if (c.TurnId is { } turnId && !state.TurnIdUsed(turnId))
@@ -40,7 +40,7 @@ public sealed partial class SittingDecider
         }
 
         return Decision<SittingEvent>.Accept(
-            new TranscriptSegmentPublished(c.SegmentId, c.TurnId, c.SpeakerName.Trim(), c.Markdown, c.Actor.Ref, c.Now));
+            new TranscriptSegmentPublished(c.SegmentId, c.TurnId, Texts.Clean(c.SpeakerName), Texts.Clean(c.Markdown), c.Actor.Ref, c.Now));
     }
 
     private static Decision<SittingEvent> Commit(RecordCommitment c, SittingState state)
@@ -78,12 +78,12 @@ public sealed partial class SittingDecider
             return Refuse(ErrorKind.Invalid, "respondent_not_in_cluster", "The respondent must answer in that question's cluster.");
         }
 
-        if (string.IsNullOrWhiteSpace(c.Owner))
+        if (!Texts.HasContent(c.Owner))
         {
             return Refuse(ErrorKind.Invalid, "owner_required", "A commitment has one owner.");
         }
 
-        if (string.IsNullOrWhiteSpace(c.Text) || c.Text.Length > MaxQuestionLength)
+        if (!Texts.HasContent(c.Text) || c.Text.Length > MaxQuestionLength)
         {
             return Refuse(ErrorKind.Invalid, "commitment_text", $"Say what was promised, in 1 to {MaxQuestionLength} characters.");
         }
@@ -94,7 +94,7 @@ public sealed partial class SittingDecider
         }
 
         return Decision<SittingEvent>.Accept(new CommitmentRecorded(
-            c.CommitmentId, c.QuestionId, respondent, c.Owner.Trim(), c.Text.Trim(), c.Deadline, c.Actor.Ref, c.Now, c.AgencyId, c.DeadlineLabel));
+            c.CommitmentId, c.QuestionId, respondent, Texts.Clean(c.Owner), Texts.Clean(c.Text), c.Deadline, c.Actor.Ref, c.Now, c.AgencyId, c.DeadlineLabel));
     }
 
     private static Decision<SittingEvent> Video(SetVideoStream c, SittingState state)

@@ -141,12 +141,12 @@ public sealed partial class SupervisionDecider : IDecider<SupervisionState, Supe
         : null;
 
     internal static string? AgencyProblem(SupervisedAgency agency) =>
-        !Texts.Fits(agency.AgencyId, MaxAgencyId) || !Texts.Fits(agency.AgencyName, MaxAgencyName) || !Texts.Fits(agency.AgencyBodyId, MaxAgencyId)
+        !Texts.Fits(agency.AgencyId, MaxAgencyId) || !Texts.IsLine(agency.AgencyName, MaxAgencyName) || !Texts.Fits(agency.AgencyBodyId, MaxAgencyId)
             ? "An agency has an id, a name and the body it answers to."
             : null;
 
     internal static SupervisedAgency Trimmed(SupervisedAgency agency) =>
-        new(agency.AgencyId.Trim(), agency.AgencyName.Trim(), agency.AgencyBodyId.Trim());
+        new(Texts.Clean(agency.AgencyId), Texts.Clean(agency.AgencyName), Texts.Clean(agency.AgencyBodyId));
 
     private static bool IsEvidence(EvidenceLink link) => link.Id != Guid.Empty && Enum.IsDefined(link.Kind);
 

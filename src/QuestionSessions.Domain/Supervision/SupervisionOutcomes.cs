@@ -23,8 +23,8 @@ public sealed partial class SupervisionDecider
         }
 
         var owner = Trimmed(c.Owner);
-        var text = c.Text.Trim();
-        var expected = Texts.HasContent(c.ExpectedResult) ? c.ExpectedResult!.Trim() : null;
+        var text = Texts.Clean(c.Text);
+        var expected = Texts.CleanOrNull(c.ExpectedResult);
         if (state.Recommendation(c.RecommendationId) is { } made)
         {
             return made.Text == text && made.ExpectedResult == expected && made.Owner == owner && made.Deadline == c.Deadline && made.FindingIds.SequenceEqual(c.FindingIds)
@@ -56,7 +56,7 @@ public sealed partial class SupervisionDecider
             return denied;
         }
 
-        var adopted = new SupervisionResolution(c.Reference.Trim(), Texts.HasContent(c.Markdown) ? c.Markdown!.Trim() : null, c.AdoptedOn);
+        var adopted = new SupervisionResolution(Texts.Clean(c.Reference), Texts.CleanOrNull(c.Markdown), c.AdoptedOn);
         if (state.Resolution is { } resolution)
         {
             return resolution == adopted
@@ -93,7 +93,7 @@ public sealed partial class SupervisionDecider
         }
 
         return Full(state.FollowUps, "follow-up notes")
-            ?? Decision<SupervisionEvent>.Accept(new SupervisionFollowUpRecorded(c.EntryId, c.Markdown.Trim(), c.Actor.Ref, c.Now));
+            ?? Decision<SupervisionEvent>.Accept(new SupervisionFollowUpRecorded(c.EntryId, Texts.Clean(c.Markdown), c.Actor.Ref, c.Now));
     }
 
     private static Decision<SupervisionEvent> Close(CloseTopic c, SupervisionState state)
@@ -110,7 +110,7 @@ public sealed partial class SupervisionDecider
 
         return During(state, "Closing", SupervisionStage.Resolved, SupervisionStage.FollowUp) is { } notNow
             ? notNow
-            : Decision<SupervisionEvent>.Accept(new SupervisionTopicClosed(c.Summary.Trim(), c.Actor.Ref, c.Now));
+            : Decision<SupervisionEvent>.Accept(new SupervisionTopicClosed(Texts.Clean(c.Summary), c.Actor.Ref, c.Now));
     }
 
     /// <summary>The supervising delegation or committee, the secretariat, or an admin.</summary>

@@ -12,7 +12,7 @@ public sealed partial class SupervisionDecider
             return Refuse(ErrorKind.Invalid, "body_required", "A supervision topic belongs to a body.");
         }
 
-        if (!Texts.Fits(c.Title, MaxTitle))
+        if (!Texts.IsLine(c.Title, MaxTitle))
         {
             return Refuse(ErrorKind.Invalid, "topic_title", $"Name the topic, in 1 to {MaxTitle} characters.");
         }
@@ -54,8 +54,8 @@ public sealed partial class SupervisionDecider
         }
 
         var decided = new SupervisionTopicDecided(
-            c.TopicId, c.BodyId.Trim(), Texts.HasContent(c.Term) ? c.Term!.Trim() : null, c.Title.Trim(), c.ScopeMarkdown.Trim(), c.AssignedTo.Trim(),
-            Texts.HasContent(c.DecisionReference) ? c.DecisionReference!.Trim() : null, supervised, c.PlanDueBy, c.Actor.Ref, c.Now);
+            c.TopicId, Texts.Clean(c.BodyId), Texts.CleanOrNull(c.Term), Texts.Clean(c.Title), Texts.Clean(c.ScopeMarkdown), Texts.Clean(c.AssignedTo),
+            Texts.CleanOrNull(c.DecisionReference), supervised, c.PlanDueBy, c.Actor.Ref, c.Now);
         if (state.Exists)
         {
             return state.TopicId == decided.TopicId && state.BodyId == decided.BodyId && state.Term == decided.Term && state.Title == decided.Title
@@ -76,7 +76,7 @@ public sealed partial class SupervisionDecider
         }
 
         var sessions = c.WorkingSessions.Order().ToList();
-        if (state.Stage == SupervisionStage.Planned && state.OutlineMarkdown == c.OutlineMarkdown.Trim() && state.WorkingSessions.SequenceEqual(sessions)
+        if (state.Stage == SupervisionStage.Planned && state.OutlineMarkdown == Texts.Clean(c.OutlineMarkdown) && state.WorkingSessions.SequenceEqual(sessions)
             && (c.ProgrammeSentOn is null || c.ProgrammeSentOn == state.ProgrammeSentOn))
         {
             return Decision<SupervisionEvent>.Nothing;
@@ -103,7 +103,7 @@ public sealed partial class SupervisionDecider
 
         var first = state.Stage == SupervisionStage.Decided;
         return Decision<SupervisionEvent>.Accept(new SupervisionPlanSent(
-            c.OutlineMarkdown.Trim(), sessions, sentOn, first ? today > state.PlanDueBy : state.PlanLate, first ? 0 : state.PlanAmendments + 1, c.Actor.Ref, c.Now));
+            Texts.Clean(c.OutlineMarkdown), sessions, sentOn, first ? today > state.PlanDueBy : state.PlanLate, first ? 0 : state.PlanAmendments + 1, c.Actor.Ref, c.Now));
     }
 
     private static Decision<SupervisionEvent> Link(LinkEvidence c, SupervisionState state)
@@ -143,12 +143,12 @@ public sealed partial class SupervisionDecider
 
         return During(state, "Unlinking evidence", BeforeClose) is { } notNow
             ? notNow
-            : Decision<SupervisionEvent>.Accept(new SupervisionEvidenceUnlinked(c.Link, c.Reason.Trim(), c.Actor.Ref, c.Now));
+            : Decision<SupervisionEvent>.Accept(new SupervisionEvidenceUnlinked(c.Link, Texts.Clean(c.Reason), c.Actor.Ref, c.Now));
     }
 
     private static Decision<SupervisionEvent> Report(ReceiveReport c, SupervisionState state)
     {
-        var agency = state.Agency(c.AgencyId.Trim());
+        var agency = state.Agency(Texts.Clean(c.AgencyId));
         var officer = agency is not null && c.Actor.Grants.Any(g => g.Role == Role.AgencyOfficer && g.BodyId == agency.AgencyBodyId && g.PersonId == agency.AgencyId);
         if (!officer && !c.Actor.HoldsAny(state.BodyId, Role.Secretariat, Role.Admin))
         {
@@ -171,7 +171,7 @@ public sealed partial class SupervisionDecider
         }
 
         return Full(state.Reports.Count, "reports")
-            ?? Decision<SupervisionEvent>.Accept(new SupervisionReportReceived(c.ReportId, agency.AgencyId, c.Markdown.Trim(), [.. c.Attachments], c.Actor.Ref, c.Now));
+            ?? Decision<SupervisionEvent>.Accept(new SupervisionReportReceived(c.ReportId, agency.AgencyId, Texts.Clean(c.Markdown), [.. c.Attachments], c.Actor.Ref, c.Now));
     }
 
     private static Decision<SupervisionEvent> Supplement(RequestSupplement c, SupervisionState state)
@@ -181,12 +181,12 @@ public sealed partial class SupervisionDecider
             return denied;
         }
 
-        if (state.Agency(c.AgencyId.Trim()) is not { } agency)
+        if (state.Agency(Texts.Clean(c.AgencyId)) is not { } agency)
         {
             return Refuse(ErrorKind.NotFound, "agency_not_supervised", "The agency is not one this topic supervises.");
         }
 
-        var what = c.What.Trim();
+        var what = Texts.Clean(c.What);
         if (state.SupplementRequests.Exists(r => r.AgencyId == agency.AgencyId && r.What == what && r.DueBy == c.DueBy))
         {
             return Decision<SupervisionEvent>.Nothing;
@@ -224,10 +224,10 @@ public sealed partial class SupervisionDecider
             return Refuse(ErrorKind.Conflict, "visit_before_decision", "A field visit of this topic is held after the topic was decided.");
         }
 
-        var locality = c.Locality with { Commune = Texts.HasContent(c.Locality.Commune) ? c.Locality.Commune!.Trim() : null };
+        var locality = c.Locality with { Commune = Texts.CleanOrNull(c.Locality.Commune) };
         return Full(state.Visits.Count, "field visits")
             ?? Decision<SupervisionEvent>.Accept(new FieldVisitRecorded(
-                c.VisitId, c.Date, locality, c.NotesMarkdown.Trim(), c.Date.AddDays(DraftReportDays), c.Actor.Ref, c.Now));
+                c.VisitId, c.Date, locality, Texts.Clean(c.NotesMarkdown), c.Date.AddDays(DraftReportDays), c.Actor.Ref, c.Now));
     }
 
     private static Decision<SupervisionEvent> Finding(RecordFinding c, SupervisionState state)
@@ -248,6 +248,6 @@ public sealed partial class SupervisionDecider
         }
 
         return Full(state.Findings.Count, "findings")
-            ?? Decision<SupervisionEvent>.Accept(new FindingRecorded(c.FindingId, c.Markdown.Trim(), c.Actor.Ref, c.Now));
+            ?? Decision<SupervisionEvent>.Accept(new FindingRecorded(c.FindingId, Texts.Clean(c.Markdown), c.Actor.Ref, c.Now));
     }
 }

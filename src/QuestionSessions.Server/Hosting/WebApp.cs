@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
@@ -14,6 +15,8 @@ namespace QuestionSessions.Server.Hosting;
 internal static class WebApp
 {
     private static readonly string[] ServerPaths = ["/api", "/hubs", "/openapi", "/health"];
+    private static readonly string[] Reads = [HttpMethods.Get, HttpMethods.Head];
+    private static readonly string[] Writes = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
 
     public static void AddWebApp(this IServiceCollection services)
     {
@@ -23,6 +26,17 @@ internal static class WebApp
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
+        });
+
+        // Routing answers some statuses with no handler of ours (404, 405, 415): their problems get a code too.
+        services.Configure<ProblemDetailsOptions>(o =>
+        {
+            var previous = o.CustomizeProblemDetails;
+            o.CustomizeProblemDetails = context =>
+            {
+                previous?.Invoke(context);
+                StatusProblems.AddCode(context.ProblemDetails);
+            };
         });
     }
 
@@ -41,18 +55,30 @@ internal static class WebApp
         app.UseStaticFiles(Options(files));
     }
 
+    /// <summary>
+    /// An unknown server path is a 404, and the app's pages answer reads only. The 404 for writes stays out of
+    /// routing's choice by content type: a fallback that took any body would also be the only match for a body the
+    /// real endpoint refuses (a form posted to a JSON endpoint) and for a command sent with no body at all, and would
+    /// answer 404 to both. Said to take JSON only, it leaves the first to routing's 415 and the second to the
+    /// endpoint, where an optional body is simply absent.
+    /// </summary>
     public static void MapWebApp(this WebApplication app)
     {
         foreach (var path in ServerPaths)
         {
-            app.MapFallback($"{path}/{{**rest}}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"));
+            // Said by method, the fallbacks would otherwise enter the OpenAPI document as operations.
+            app.MapFallback($"{path}/{{**rest}}", NotFound).WithMetadata(new HttpMethodMetadata(Reads)).ExcludeFromDescription();
+            app.MapFallback($"{path}/{{**rest}}", NotFound).WithMetadata(new HttpMethodMetadata(Writes), new AcceptsMetadata(["application/json"]))
+                .ExcludeFromDescription();
         }
 
         if (Files(app) is { } files)
         {
-            app.MapFallbackToFile("index.html", Options(files));
+            app.MapFallbackToFile("index.html", Options(files)).WithMetadata(new HttpMethodMetadata(Reads)).ExcludeFromDescription();
         }
     }
+
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     private static bool IsServerPath(PathString path) => ServerPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 

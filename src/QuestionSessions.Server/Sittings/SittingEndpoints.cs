@@ -62,13 +62,17 @@ internal static class SittingEndpoints
         return TypedResults.Ok(SittingView.From(state, version, time.GetUtcNow()));
     }
 
+    /// <summary>The most events one page of <c>/events</c> holds.</summary>
+    public const int EventsPage = 1_000;
+
     /// <summary>
     /// The published transcript, in order: the segments published after version <paramref name="after"/> up to
     /// <paramref name="upTo"/> (the version of the view the client loaded), at most <paramref name="limit"/>
-    /// (and <see cref="SittingTranscript.MaxPage"/>) a page. A full page means there may be more after its last version.
+    /// (and <see cref="SittingTranscript.MaxPage"/>) a page. A full page may have more after its last version: it
+    /// carries a <c>Link: &lt;…?after=N…&gt;; rel="next"</c> header to the next page.
     /// </summary>
     private static async Task<Results<Ok<IReadOnlyList<TranscriptView>>, NotFound, ProblemHttpResult>> Transcript(
-        Guid sittingId, long? after, long? upTo, int? limit, IEventStore store, TranscriptRenderer renderer, CancellationToken cancellationToken)
+        Guid sittingId, long? after, long? upTo, int? limit, IEventStore store, TranscriptRenderer renderer, HttpContext http, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > SittingTranscript.MaxPage)
         {
@@ -76,29 +80,77 @@ internal static class SittingEndpoints
                 $"limit is 1 to {SittingTranscript.MaxPage}.", "page_size");
         }
 
-        var page = await SittingTranscript.ListAsync(
-            store, renderer, sittingId, Math.Max(after ?? 0, 0), upTo ?? long.MaxValue, limit ?? SittingTranscript.MaxPage, cancellationToken);
-        if (page.Count == 0 && await store.GetStreamVersionAsync(SittingGrain.StreamId(sittingId), cancellationToken) == 0)
+        if (after is < 0 || upTo is < 0)
+        {
+            return BadCursor("after and upTo");
+        }
+
+        var streamId = SittingGrain.StreamId(sittingId);
+        var version = await store.GetStreamVersionAsync(streamId, cancellationToken);
+        if (version == 0)
         {
             return TypedResults.NotFound();
+        }
+
+        // Past the stream's end there is nothing to read; stopping here also keeps after + 1 from overflowing.
+        var last = Math.Min(upTo ?? version, version);
+        var size = limit ?? SittingTranscript.MaxPage;
+        IReadOnlyList<TranscriptView> page = (after ?? 0) >= last ? [] : await SittingTranscript.ListAsync(store, renderer, sittingId, after ?? 0, last, size, cancellationToken);
+        if (page.Count == size && page[^1].Version < last)
+        {
+            var query = upTo is null ? "" : $"&upTo={upTo}";
+            NextPage(http, $"/api/sittings/{sittingId}/transcript?after={page[^1].Version}{query}&limit={size}");
         }
 
         return TypedResults.Ok(page);
     }
 
-    /// <summary>The sitting's public history from a version on: the same events the hub sends live.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<Live.LiveEvent>>, NotFound>> Events(
-        Guid sittingId, long? after, IEventStore store, TranscriptRenderer renderer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sitting's public history after version <paramref name="after"/>: the same events the hub sends live,
+    /// at most <paramref name="limit"/> (and <see cref="EventsPage"/>) a page. When more follow, the answer carries a
+    /// <c>Link: &lt;/api/sittings/{id}/events?after=N&gt;; rel="next"</c> header; without it the page reaches the
+    /// stream's end. An <paramref name="after"/> at or past the end is an empty page; a negative one is a 400.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<Live.LiveEvent>>, NotFound, ProblemHttpResult>> Events(
+        Guid sittingId, long? after, int? limit, IEventStore store, TranscriptRenderer renderer, HttpContext http, CancellationToken cancellationToken)
     {
+        if (limit is < 1 or > EventsPage)
+        {
+            return (ProblemHttpResult)Problems.Problem(StatusCodes.Status400BadRequest, "Bad page size", $"limit is 1 to {EventsPage}.", "page_size");
+        }
+
+        if (after is < 0)
+        {
+            return BadCursor("after");
+        }
+
         var streamId = SittingGrain.StreamId(sittingId);
-        var events = await store.ReadStreamAsync(streamId, Math.Max(after ?? 0, 0) + 1, 1_000, cancellationToken);
-        if (events.Count == 0 && await store.GetStreamVersionAsync(streamId, cancellationToken) == 0)
+        var version = await store.GetStreamVersionAsync(streamId, cancellationToken);
+        if (version == 0)
         {
             return TypedResults.NotFound();
         }
 
+        var from = after ?? 0;
+        if (from >= version)
+        {
+            return TypedResults.Ok<IReadOnlyList<Live.LiveEvent>>([]);
+        }
+
+        var size = limit ?? EventsPage;
+        var events = await store.ReadStreamAsync(streamId, from + 1, size, cancellationToken);
+        if (events.Count > 0 && events[^1].Version < version)
+        {
+            NextPage(http, $"/api/sittings/{sittingId}/events?after={events[^1].Version}" + (limit is null ? "" : $"&limit={size}"));
+        }
+
         return TypedResults.Ok<IReadOnlyList<Live.LiveEvent>>([.. events.Select(e => Live.LiveEvent.From(e, renderer))]);
     }
+
+    private static ProblemHttpResult BadCursor(string names) => (ProblemHttpResult)Problems.Problem(
+        StatusCodes.Status400BadRequest, "Bad version", $"{names}: a stream version, 0 or more.", "bad_cursor");
+
+    private static void NextPage(HttpContext http, string path) => http.Response.Headers.Link = $"<{path}>; rel=\"next\"";
 
     private static async Task<IResult> Schedule(
         ScheduleSittingRequest request, IGrainFactory grains, CommandRunner runner, HttpContext http, CancellationToken cancellationToken)

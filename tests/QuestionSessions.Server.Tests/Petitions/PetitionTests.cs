@@ -242,7 +242,7 @@ public sealed class PetitionTests : SqliteNodeTest
     [InlineData("""{"bodyId":"pc-hue","field":"weather","title":"t","text":"x","provinceId":"hue"}""", HttpStatusCode.BadRequest)]
     [InlineData("""{"bodyId":"pc-hue","field":"land","title":"t","text":"x","provinceId":"atlantis"}""", HttpStatusCode.UnprocessableEntity)]
     [InlineData("""{"bodyId":"pc-nowhere","field":"land","title":"t","text":"x","provinceId":"hue"}""", HttpStatusCode.UnprocessableEntity)]
-    [InlineData("""{"bodyId":"pc-hue","field":"land","title":"\u200b","text":"x","provinceId":"hue"}""", HttpStatusCode.UnprocessableEntity)]
+    [InlineData("""{"bodyId":"pc-hue","field":"land","title":"\u200b","text":"x","provinceId":"hue"}""", HttpStatusCode.BadRequest)]
     [InlineData("""{"bodyId":"pc-hue","field":"land","title":"t","text":"x","provinceId":"hue""", HttpStatusCode.BadRequest)]
     [InlineData("""[1,2,3]""", HttpStatusCode.BadRequest)]
     public async Task Bad_filings_get_a_problem_and_nothing_is_kept(string json, HttpStatusCode status)

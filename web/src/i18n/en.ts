@@ -51,6 +51,7 @@ export const en: Record<MessageKey, string> = {
   'link.connecting': 'Connecting…',
   'link.reconnecting': 'Reconnecting…',
   'link.live': 'Updating live',
+  'link.unavailable': 'This sitting cannot be followed live.',
 
   'watch.title': 'Watch the sitting',
   'speaker.title': 'Speaking now',

@@ -52,6 +52,7 @@ export const vi = {
   'link.connecting': 'Đang kết nối…',
   'link.reconnecting': 'Đang kết nối lại…',
   'link.live': 'Đang cập nhật trực tiếp',
+  'link.unavailable': 'Không thể theo dõi trực tiếp phiên này.',
 
   'watch.title': 'Theo dõi phiên họp',
   'speaker.title': 'Đang phát biểu',

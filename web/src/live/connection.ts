@@ -2,7 +2,8 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection,
 import { SittingsHub } from '../api/generated/hub';
 import type { JoinReply, LiveEvent } from '../api/types';
 
-export type LinkStatus = 'connecting' | 'live' | 'reconnecting';
+/** 'unavailable': the server says this sitting cannot be followed (there is no such sitting); asking again will not help. */
+export type LinkStatus = 'connecting' | 'live' | 'reconnecting' | 'unavailable';
 
 export interface LinkHandlers {
   onEvent(event: LiveEvent): void;
@@ -102,6 +103,8 @@ export class SittingLink {
       } else if (reply.outcome === 'reloadRequired' && attempt < 3) {
         await this.handlers.reload();
         await this.join(attempt + 1);
+      } else if (reply.outcome === 'notFound' || reply.outcome === 'refused') {
+        this.handlers.onStatus('unavailable');
       } else {
         // Overflowed (or reloading did not help): wait a moment and ask again from where the view is.
         setTimeout(() => void this.join(attempt + 1), 1000);
