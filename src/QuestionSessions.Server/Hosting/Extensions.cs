@@ -64,6 +64,7 @@ internal static class Extensions
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, Search.CommitmentSearch>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<TranscriptRenderer>();
+        services.AddSingleton(VideoHosts.From(builder.Configuration));
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<DemoSeeder>();
 
@@ -128,6 +129,7 @@ internal static class Extensions
 
     public static void UseApplicationPipeline(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebApp();
