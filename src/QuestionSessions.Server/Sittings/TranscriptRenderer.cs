@@ -42,8 +42,11 @@ internal sealed class TranscriptRenderer
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.Render(document);
-        return _sanitizer.Sanitize(writer.ToString());
+        return Sanitize(writer.ToString());
     }
+
+    /// <summary>The second pass alone, over HTML as Markdig might write it.</summary>
+    public string Sanitize(string html) => _sanitizer.Sanitize(html);
 
     private static HtmlSanitizer CreateSanitizer()
     {

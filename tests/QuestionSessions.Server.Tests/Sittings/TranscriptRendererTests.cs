@@ -57,6 +57,22 @@ public sealed class TranscriptRendererTests
     }
 
     [Fact]
+    public void The_second_pass_strips_markup_that_got_past_markdown()
+    {
+        var html = _renderer.Sanitize(
+            "<p onclick=\"alert(1)\" style=\"color:red\" class=\"x\">Phiên <b>họp</b><img src=\"x\" onerror=\"alert(1)\">" +
+            "<a href=\"javascript:alert(1)\">xem</a><a href=\"https://quochoi.vn\" target=\"_blank\">nguồn</a>" +
+            "<svg><script>alert(1)</script></svg><iframe src=\"https://evil.example\"></iframe><img src=\"data:image/svg+xml,<svg onload=alert(1)>\"></p>");
+
+        Assert.StartsWith("<p>Phiên ", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://quochoi.vn\" rel=\"noopener noreferrer nofollow\">nguồn</a>", html, StringComparison.Ordinal);
+        foreach (var gone in new[] { "onclick", "style", "class", "onerror", "javascript:", "<svg", "<script", "<iframe", "data:", "target", "<b>" })
+        {
+            Assert.DoesNotContain(gone, html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public void Markdown_is_rendered_with_its_emphasis_lists_and_quotes()
     {
         var html = _renderer.ToHtml("**Cam kết** _rà soát_ ~~cũ~~\n\n1. Thuốc\n2. Vật tư\n\n> Ý kiến cử tri");
