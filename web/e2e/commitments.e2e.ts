@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { CommitmentDetail, LedgerPage } from '../src/api/types';
 import { screenshot } from './harness/artifacts';
 import { accessibilityViolations } from './harness/axe';
-import { launchBrowser, newContext, signIn } from './harness/browser';
+import { cspViolations, launchBrowser, newContext, signIn } from './harness/browser';
 import { startServer, type RunningServer } from './harness/server';
 
 let server: RunningServer;
@@ -224,4 +224,8 @@ test('the secretariat gives a resolution clause to an agency and it becomes a fo
   await expect
     .poll(async () => (await get<LedgerPage>('/api/commitments?body=na&agency=na-a-finance')).items.map(c => c.source))
     .toEqual(['resolutionClause']);
+});
+
+test('every page above ran under the Content-Security-Policy without a violation', () => {
+  expect(cspViolations).toEqual([]);
 });

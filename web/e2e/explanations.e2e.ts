@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ExplanationView } from '../src/api/types';
 import { screenshot } from './harness/artifacts';
 import { accessibilityViolations } from './harness/axe';
-import { launchBrowser, newContext, signIn } from './harness/browser';
+import { cspViolations, launchBrowser, newContext, signIn } from './harness/browser';
 import { startServer, type RunningServer } from './harness/server';
 
 let server: RunningServer;
@@ -272,4 +272,8 @@ test('the public list shows a request only when its requester consented, and a r
   await expectAccessible(anyone);
   await screenshot(anyone, 'explanations-public-en');
   await anyone.getByTestId('language-switch').click();
+});
+
+test('every page above ran under the Content-Security-Policy without a violation', () => {
+  expect(cspViolations).toEqual([]);
 });

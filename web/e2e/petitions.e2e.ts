@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { PetitionDetail, PetitionFigures, PetitionPage } from '../src/api/types';
 import { screenshot } from './harness/artifacts';
 import { accessibilityViolations } from './harness/axe';
-import { launchBrowser, newContext, signIn } from './harness/browser';
+import { cspViolations, launchBrowser, newContext, signIn } from './harness/browser';
 import { startServer, type RunningServer } from './harness/server';
 
 let server: RunningServer;
@@ -294,4 +294,8 @@ test('the secretariat records a contact meeting with two petitions and gets thei
   expect(first.sources[0]).toMatchObject({ channel: 'meeting', meetingTiming: 'afterSession', session: 3, provinceId: 'hue', supporters: 35 });
   const meeting = await get<PetitionPage>(`/api/petitions?meeting=${first.petition.meetingId}`);
   expect(meeting.items.map(p => p.title).sort()).toEqual(['Thiếu phòng học tại trường tiểu học Phú Xuân', 'Đèn tín hiệu giao thông ở ngã tư Lê Lợi hỏng']);
+});
+
+test('every page above ran under the Content-Security-Policy without a violation', () => {
+  expect(cspViolations).toEqual([]);
 });

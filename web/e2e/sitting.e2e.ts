@@ -13,7 +13,7 @@ import type { SittingView } from '../src/api/types';
 import { artifactsDir, screenshot, writeFigure } from './harness/artifacts';
 import { accessibilityViolations } from './harness/axe';
 import { foldedAndServed, servedSitting } from './harness/fold';
-import { launchBrowser, newContext, signIn } from './harness/browser';
+import { cspViolations, launchBrowser, newContext, signIn } from './harness/browser';
 import { latencies, percentile, type Stamped } from './harness/latency';
 import { repoRoot, startServer, type RunningServer } from './harness/server';
 
@@ -216,7 +216,7 @@ describe.sequential('a questioning sitting in the browser', () => {
     const video = secretariat.locator('input[name=videoUrl]');
     await video.fill('ftp://truyenhinh.example.vn/phien');
     await video.press('Enter');
-    await expect.poll(() => secretariat.getByTestId('problem').first().textContent()).toBe('Địa chỉ video phải bắt đầu bằng http:// hoặc https://.');
+    await expect.poll(() => secretariat.getByTestId('problem').first().textContent()).toBe('Địa chỉ video phải bắt đầu bằng https://.');
     const stream = 'https://truyenhinh.example.vn/quoc-hoi/truc-tiep.mp4';
     await video.fill(stream);
     await video.press('Enter');
@@ -384,5 +384,9 @@ describe.sequential('a questioning sitting in the browser', () => {
     writeFigure('bundle-size', report);
     console.log(`watch page bundle: ${report.watchPage.gzipKB} KB gzip (budget ${report.watchPage.budgetKB} KB); fonts ${report.fonts.KB} KB; figures in ${artifactsDir}`);
     expect(report.watchPage.gzipKB).toBeLessThanOrEqual(report.watchPage.budgetKB);
+  });
+
+  test('every screen above ran under the Content-Security-Policy without a violation', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import type { CommitmentDetail, LedgerPage, SupervisionDetail } from '../src/api
 import { vietnamDayPlus } from '../src/time/format';
 import { screenshot } from './harness/artifacts';
 import { accessibilityViolations } from './harness/axe';
-import { launchBrowser, newContext, signIn } from './harness/browser';
+import { cspViolations, launchBrowser, newContext, signIn } from './harness/browser';
 import { startServer, type RunningServer } from './harness/server';
 
 let server: RunningServer;
@@ -210,4 +210,8 @@ test('the secretariat runs a topic from decision to recommendation, and the topi
   await expectAccessible(voter);
   await screenshot(voter, 'supervision-list-en');
   await voter.getByTestId('language-switch').click();
+});
+
+test('every page above ran under the Content-Security-Policy without a violation', () => {
+  expect(cspViolations).toEqual([]);
 });

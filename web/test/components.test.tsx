@@ -9,6 +9,7 @@ import { problemText, ProblemMessage } from '../src/components/ProblemMessage';
 import { SpeakerNow } from '../src/components/SpeakerNow';
 import { SpeakerQueue } from '../src/components/SpeakerQueue';
 import { Transcript } from '../src/components/Transcript';
+import { VideoEmbed } from '../src/components/VideoEmbed';
 import { CommandFeedback } from '../src/components/CommandFeedback';
 import { type CommandState, useCommand } from '../src/components/useCommand';
 import { setLang } from '../src/i18n/i18n';
@@ -172,6 +173,30 @@ describe('command feedback', () => {
     expect(root.querySelector('[role=status]')!.textContent).toBe('Đã đăng ký.');
     expect(alert()).toBeNull();
   });
+
+  test('a second click before the screen re-renders starts no second action', async () => {
+    show(<Form situation="cluster-1:open:" />);
+    let accept: () => void = () => undefined;
+    const action = vi.fn(() => new Promise<{ version: number; id: null }>(resolve => (accept = () => resolve({ version: 12, id: null }))));
+    // Both clicks land in the same tick, with the `state` of the same render: its busy is still false.
+    let first: Promise<boolean> = Promise.resolve(false);
+    let second: Promise<boolean> = Promise.resolve(true);
+    act(() => {
+      first = state.run('Đã gửi.', action);
+      second = state.run('Đã gửi.', action);
+    });
+    expect(await second).toBe(false);
+    await act(async () => {
+      accept();
+      await first;
+    });
+    expect(await first).toBe(true);
+    expect(action).toHaveBeenCalledTimes(1);
+    // Once the first action ended, the next click is a new action.
+    const next = vi.fn(() => Promise.resolve({ version: 13, id: null }));
+    await act(async () => void (await state.run('Đã gửi.', next)));
+    expect(next).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('ConnectionBanner', () => {
@@ -192,5 +217,40 @@ describe('ConnectionBanner', () => {
     setLang('en');
     show(<ConnectionBanner link="unavailable" />);
     expect(root.textContent).toBe('This sitting cannot be followed live.');
+  });
+
+  test('says a closed sitting is no longer updated live, and a scheduled one has not opened', () => {
+    show(<ConnectionBanner link="live" status="closed" />);
+    expect(root.textContent).toBe('Phiên họp đã bế mạc: trang này không còn cập nhật trực tiếp.');
+    expect(root.textContent).not.toContain('Đang cập nhật trực tiếp');
+    show(<ConnectionBanner link="live" status="scheduled" />);
+    expect(root.textContent).toBe('Phiên họp chưa khai mạc: trang sẽ tự cập nhật khi phiên bắt đầu.');
+    show(<ConnectionBanner link="reconnecting" status="scheduled" />);
+    expect(root.textContent).toBe('Đang kết nối lại…');
+    show(<ConnectionBanner link="live" status="open" />);
+    expect(root.querySelector('.visually-hidden')!.textContent).toBe('Đang cập nhật trực tiếp');
+  });
+});
+
+describe('VideoEmbed', () => {
+  test('frames a player page in a sandbox that cannot open windows, submit forms or navigate the page', () => {
+    show(<VideoEmbed url="https://www.youtube-nocookie.com/embed/abc123" />);
+    const frame = root.querySelector('iframe')!;
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts allow-same-origin allow-presentation');
+    expect(frame.getAttribute('referrerpolicy')).toBe('strict-origin');
+    expect(root.querySelector('h2')!.textContent).toBe('Truyền hình trực tiếp');
+  });
+
+  test('plays a media file in a video element, titled as a recording once the sitting is not live', () => {
+    show(<VideoEmbed url="https://truyenhinh.example.vn/phien.mp4" live={false} />);
+    expect(root.querySelector('iframe')).toBeNull();
+    expect(root.querySelector('video')!.getAttribute('src')).toBe('https://truyenhinh.example.vn/phien.mp4');
+    expect(root.querySelector('h2')!.textContent).toBe('Video phiên họp');
+  });
+
+  test('only links an address that is not https', () => {
+    show(<VideoEmbed url="http://10.0.0.5/hls/phien.m3u8" />);
+    expect(root.querySelector('iframe, video')).toBeNull();
+    expect(root.querySelector('a')!.getAttribute('href')).toBe('http://10.0.0.5/hls/phien.m3u8');
   });
 });

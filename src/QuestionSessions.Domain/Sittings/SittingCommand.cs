@@ -64,7 +64,8 @@ public sealed record CloseCluster(Guid ClusterId, Actor Actor, DateTimeOffset No
 
 public sealed record CloseSitting(Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
 
-public sealed record SetVideoStream(string? Url, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
+/// <summary>Sets or clears the stream; <see cref="AllowedHosts"/> are the deployment's player hosts (<see cref="VideoSource"/>).</summary>
+public sealed record SetVideoStream(string? Url, Actor Actor, DateTimeOffset Now, IReadOnlyList<string>? AllowedHosts = null) : SittingCommand(Actor, Now);
 
 /// <summary>
 /// Puts a further issue cluster on a scheduled sitting's agenda: the follow-up list's re-questioning of the

@@ -105,9 +105,15 @@ public sealed partial class SittingDecider
         }
 
         var url = string.IsNullOrWhiteSpace(c.Url) ? null : c.Url.Trim();
-        if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        Uri? uri = null;
+        if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out uri) || uri.Scheme != Uri.UriSchemeHttps || uri.UserInfo.Length > 0))
         {
-            return Refuse(ErrorKind.Invalid, "video_url", "The video stream must be an http or https address.");
+            return Refuse(ErrorKind.Invalid, "video_url", "The video stream must be an https address.");
+        }
+
+        if (uri is not null && VideoSource.Problem(uri, c.AllowedHosts ?? VideoSource.DefaultHosts) is { } notAllowed)
+        {
+            return Refuse(ErrorKind.Invalid, "video_host_not_allowed", notAllowed);
         }
 
         return url == state.VideoUrl

@@ -65,6 +65,7 @@ internal static class Extensions
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, Search.CommitmentSearch>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<TranscriptRenderer>();
+        services.AddSingleton(VideoHosts.From(builder.Configuration));
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<DemoSeeder>();
 
@@ -135,6 +136,7 @@ internal static class Extensions
     public static void UseApplicationPipeline(this WebApplication app)
     {
         app.UseTelemetry();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebApp();

@@ -38,8 +38,8 @@ internal static class FloorEndpoints
             return r.RunAsync(h, sittingId, (a, now) => new PublishTranscriptSegment(segmentId, body.TurnId, body.SpeakerName, body.Markdown, a, now), segmentId);
         });
         writes.MapPost("/{sittingId:guid}/commitments", RecordCommitmentAsync);
-        writes.MapPost("/{sittingId:guid}/video-stream", (Guid sittingId, VideoRequest body, CommandRunner r, HttpContext h) =>
-            r.RunAsync(h, sittingId, (a, now) => new SetVideoStream(body.Url, a, now)));
+        writes.MapPost("/{sittingId:guid}/video-stream", (Guid sittingId, VideoRequest body, VideoHosts hosts, CommandRunner r, HttpContext h) =>
+            r.RunAsync(h, sittingId, (a, now) => new SetVideoStream(body.Url, a, now, hosts.Hosts)));
     }
 
     /// <summary>

@@ -67,7 +67,8 @@ public sealed class WebAppTests : SqliteNodeTest
 
     private protected override void CleanUp() => _root.Delete(recursive: true);
 
-    private static DirectoryInfo CreateRoot()
+    /// <summary>A web root with an index.html and one hashed asset, for tests of how the app is served.</summary>
+    internal static DirectoryInfo CreateRoot()
     {
         var root = Directory.CreateTempSubdirectory("qs-webroot-");
         File.WriteAllText(Path.Combine(root.FullName, "index.html"), "<!doctype html><html lang=\"vi\"><body><div id=\"app\"></div></body></html>");

@@ -27,8 +27,22 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Every Content-Security-Policy violation any page of any context reported, as Chromium words it. */
+export const cspViolations: string[] = [];
+
 export async function newContext(browser: Browser, baseURL: string, width = 1366, height = 900): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: { width, height }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({ baseURL, viewport: { width, height }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  // Chromium reports a blocked script, style, frame or connection both as a console error and as a
+  // securitypolicyviolation event; the event is relayed to the console so either way it is counted.
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)),
+  );
+  context.on('console', message => {
+    if (message.type() === 'error' && /Content Security Policy|CSP violation/i.test(message.text())) {
+      cspViolations.push(`${message.location().url}: ${message.text()}`);
+    }
+  });
+  return context;
 }
 
 /** Signs in through the sign-in page, as a person would. */

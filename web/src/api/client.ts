@@ -56,19 +56,57 @@ function isErrorMap(value: unknown): value is Record<string, string[]> {
   return typeof value === 'object' && value !== null && Object.values(value).every(v => Array.isArray(v));
 }
 
-async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown, extra: Readonly<Record<string, string>> = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers: { ...(body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }), ...extra },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, { code: 'network' });
-  }
+/**
+ * How a change is retried when the answer was lost: after a failed connection, or a gateway or a busy
+ * aggregate answering 502/503/504. Every change carries an Idempotency-Key, created once for the call and
+ * sent again with each retry, so the server records it once however many copies reach it.
+ */
+export const retryDelaysMs: readonly number[] = [250, 1000, 3000];
+const RETRIED = new Set([502, 503, 504]);
 
+/** A fresh Idempotency-Key: random, and available on plain http too (where crypto.randomUUID is not). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown, extra: Readonly<Record<string, string>> = {}): Promise<T> {
+  const headers: Record<string, string> = body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' };
+  const change = method !== 'GET';
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: change ? { ...headers, 'Idempotency-Key': newIdempotencyKey(), ...extra } : { ...headers, ...extra },
+    body: body === undefined ? null : JSON.stringify(body),
+  };
+  const attempts = change ? retryDelaysMs.length + 1 : 1;
+  for (let attempt = 1; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(url, init);
+    } catch {
+      if (attempt < attempts) {
+        await pause(retryDelaysMs[attempt - 1]!);
+        continue;
+      }
+
+      throw new ApiError(0, { code: 'network' });
+    }
+
+    if (RETRIED.has(response.status) && attempt < attempts) {
+      await pause(retryDelaysMs[attempt - 1]!);
+      continue;
+    }
+
+    return read<T>(response);
+  }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+async function read<T>(response: Response): Promise<T> {
   const text = await response.text();
   const json: unknown = text.length > 0 ? safeParse(text) : undefined;
   if (!response.ok) {
@@ -95,7 +133,10 @@ function fill(template: string, params: Record<string, string>): string {
 
 type PostPath = { [P in keyof Paths]: Paths[P] extends { post: unknown } ? P : never }[keyof Paths];
 
-/** Runs a command: a POST to one of the document's paths with the body the document gives it. */
+/**
+ * Runs a command: a POST to one of the document's paths with the body the document gives it. One call is one
+ * user action: it has its own Idempotency-Key, kept through the retries of that call.
+ */
 export function command<P extends PostPath>(
   path: P,
   params: Params<P> & Record<string, string>,

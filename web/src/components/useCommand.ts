@@ -23,11 +23,15 @@ export function useCommand(situation = ''): CommandState {
   // The situation as last rendered, read when a refusal arrives (the closure's value may be older).
   const current = useRef(situation);
   current.current = situation;
+  // A second click before the re-render that disables the button would still see busy false: the ref
+  // makes one action at a time hold however fast the clicks come (each action sends its own key).
+  const inFlight = useRef(false);
   const run = async (doneMessage: string, action: () => Promise<CommandAccepted>) => {
-    if (busy) {
+    if (inFlight.current) {
       return false;
     }
 
+    inFlight.current = true;
     setBusy(true);
     setFailure(null);
     setDone(null);
@@ -39,6 +43,7 @@ export function useCommand(situation = ''): CommandState {
       setFailure({ error: e, situation: current.current });
       return false;
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   };

@@ -52,6 +52,8 @@ export const en: Record<MessageKey, string> = {
   'link.reconnecting': 'Reconnecting…',
   'link.live': 'Updating live',
   'link.unavailable': 'This sitting cannot be followed live.',
+  'link.closed': 'The sitting has closed: this page is no longer updated live.',
+  'link.notOpen': 'The sitting has not opened yet: this page updates by itself when it begins.',
 
   'watch.title': 'Watch the sitting',
   'speaker.title': 'Speaking now',
@@ -112,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   'agenda.counts': 'questions asked: {questions}, answers: {answers}',
 
   'video.title': 'Live video',
+  'video.recording': 'Sitting video',
   'video.open': 'Open the video stream in a new window',
 
   'question.status.filed': 'Filed',
@@ -202,7 +205,7 @@ export const en: Record<MessageKey, string> = {
   'chair.transcriptHint': 'Markdown works: **bold**, *italic*, lists, links.',
   'chair.publish': 'Publish',
   'chair.video': 'Video stream',
-  'chair.videoUrl': 'Video stream address (http/https)',
+  'chair.videoUrl': 'Video stream address (https)',
   'chair.saveVideo': 'Save',
   'chair.removeVideo': 'Remove video',
   'chair.shortcuts': 'Keyboard shortcuts',
@@ -288,7 +291,8 @@ export const en: Record<MessageKey, string> = {
   'problem.deadline_not_future': 'The deadline must be a future date.',
   'problem.segment_length': 'A transcript segment has 1 to 20,000 characters.',
   'problem.speaker_required': 'Please name who spoke.',
-  'problem.video_url': 'The video address must start with http:// or https://.',
+  'problem.video_url': 'The video address must start with https://.',
+  'problem.video_host_not_allowed': 'Only players from the allowed hosts (such as YouTube, Vimeo, National Assembly Television, VTV) or .mp4, .webm, .m3u8 video files over https can be embedded.',
   'nav.ledger': 'Commitments tracker',
   'ledger.title': 'Commitments tracker',
   'ledger.intro': 'Every commitment made in answers to questions, and every question owed a written answer, with the agency responsible, the deadline and progress, until it is verified as kept.',

@@ -53,6 +53,8 @@ export const vi = {
   'link.reconnecting': 'Đang kết nối lại…',
   'link.live': 'Đang cập nhật trực tiếp',
   'link.unavailable': 'Không thể theo dõi trực tiếp phiên này.',
+  'link.closed': 'Phiên họp đã bế mạc: trang này không còn cập nhật trực tiếp.',
+  'link.notOpen': 'Phiên họp chưa khai mạc: trang sẽ tự cập nhật khi phiên bắt đầu.',
 
   'watch.title': 'Theo dõi phiên họp',
   'speaker.title': 'Đang phát biểu',
@@ -113,6 +115,7 @@ export const vi = {
   'agenda.counts': '{questions} câu hỏi, {answers} lượt trả lời',
 
   'video.title': 'Truyền hình trực tiếp',
+  'video.recording': 'Video phiên họp',
   'video.open': 'Mở luồng video trong cửa sổ mới',
 
   'question.status.filed': 'Đã gửi',
@@ -203,7 +206,7 @@ export const vi = {
   'chair.transcriptHint': 'Có thể dùng Markdown: **đậm**, *nghiêng*, danh sách, liên kết.',
   'chair.publish': 'Công bố',
   'chair.video': 'Luồng video',
-  'chair.videoUrl': 'Địa chỉ luồng video (http/https)',
+  'chair.videoUrl': 'Địa chỉ luồng video (https)',
   'chair.saveVideo': 'Lưu',
   'chair.removeVideo': 'Gỡ video',
   'chair.shortcuts': 'Phím tắt',
@@ -289,7 +292,8 @@ export const vi = {
   'problem.deadline_not_future': 'Hạn hoàn thành phải là một ngày trong tương lai.',
   'problem.segment_length': 'Nội dung phát biểu cần từ 1 đến 20.000 ký tự.',
   'problem.speaker_required': 'Vui lòng ghi tên người phát biểu.',
-  'problem.video_url': 'Địa chỉ video phải bắt đầu bằng http:// hoặc https://.',
+  'problem.video_url': 'Địa chỉ video phải bắt đầu bằng https://.',
+  'problem.video_host_not_allowed': 'Chỉ nhúng được trình phát từ các máy chủ được phép (như YouTube, Vimeo, Truyền hình Quốc hội, VTV) hoặc tệp video .mp4, .webm, .m3u8 qua https.',
   'nav.ledger': 'Theo dõi cam kết',
   'ledger.title': 'Theo dõi thực hiện cam kết',
   'ledger.intro': 'Mọi cam kết đưa ra khi trả lời chất vấn và mọi câu hỏi phải trả lời bằng văn bản, với cơ quan chịu trách nhiệm, thời hạn và tiến độ, cho đến khi được xác nhận đã thực hiện.',

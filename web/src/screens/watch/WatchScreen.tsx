@@ -25,7 +25,7 @@ export default function WatchScreen({ route }: ScreenProps) {
     <SittingLoader sittingId={route.sittingId} title={t('watch.title')}>
       {(sitting, live) => (
         <div class="page watch">
-          <ConnectionBanner link={live.link} />
+          <ConnectionBanner link={live.link} status={sitting.status} />
           <SittingHeader sitting={sitting}>
             <SittingScreenLinks sittingId={sitting.sittingId} current="watch" />
           </SittingHeader>
@@ -35,7 +35,7 @@ export default function WatchScreen({ route }: ScreenProps) {
                 <SpeakerNow sitting={sitting} offsetMs={live.offsetMs} size="large" />
               </div>
               <div class="watch__video">
-                <VideoEmbed url={sitting.videoUrl} />
+                <VideoEmbed url={sitting.videoUrl} live={sitting.status === 'open'} />
               </div>
               <div class="watch__transcript">
                 <Transcript sitting={sitting} />
