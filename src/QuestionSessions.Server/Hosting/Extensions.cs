@@ -70,6 +70,7 @@ internal static class Extensions
         services.Configure<LockoutOptions>(builder.Configuration.GetSection("Accounts:Lockout"));
         services.AddSingleton<SessionStore>();
         services.AddSingleton<LockoutStore>();
+        services.AddSingleton<ExternalLogins>();
         services.AddSingleton<TranscriptRenderer>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<DemoSeeder>();
@@ -115,7 +116,7 @@ internal static class Extensions
             o.Events.OnRedirectToLogin = c => Problem(c.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Problem(c.Response, StatusCodes.Status403Forbidden);
             o.Events.OnValidatePrincipal = SessionCookie.ValidateAsync;
-        });
+        }).AddOidc(builder.Configuration);
         services.AddAuthorization();
         services.AddRateLimiter(o =>
         {
@@ -144,6 +145,8 @@ internal static class Extensions
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapAccounts();
+        app.MapOidc();
+        app.MapExternalLogins();
         app.MapBodies();
         app.MapSittings();
         app.MapCommitments();
