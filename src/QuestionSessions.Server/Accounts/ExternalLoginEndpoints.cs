@@ -17,7 +17,7 @@ internal static class ExternalLoginEndpoints
     }
 
     private static async Task<Results<Ok<LinkedLogin>, ProblemHttpResult>> Link(
-        string userId, LinkRequest request, HttpContext http, AccountStore accounts, ExternalLogins logins, CancellationToken cancellationToken)
+        string userId, ExternalLoginLinkRequest request, HttpContext http, AccountStore accounts, ExternalLogins logins, CancellationToken cancellationToken)
     {
         if (ActorClaims.ToActor(http.User) is not { } actor || !actor.Holds(Role.Admin, Grant.AnyBody))
         {
@@ -34,7 +34,7 @@ internal static class ExternalLoginEndpoints
             : (ProblemHttpResult)Problems.Problem(StatusCodes.Status409Conflict, "Already linked", "This identity is linked to another account.", "external_login_taken");
     }
 
-    internal sealed record LinkRequest(
+    internal sealed record ExternalLoginLinkRequest(
         [property: Required, Url, StringLength(500, MinimumLength = 1)] string Issuer,
         [property: Required, StringLength(255, MinimumLength = 1)] string Subject);
 

@@ -15,7 +15,7 @@ internal static class Registration
     public const int MinPasswordLength = 10;
 
     public static async Task<Results<Created<AccountEndpoints.Me>, ProblemHttpResult>> Register(
-        RegisterRequest request, AccountStore accounts, HttpContext http, CancellationToken cancellationToken)
+        NewAccountRequest request, AccountStore accounts, HttpContext http, CancellationToken cancellationToken)
     {
         if (AccountNames.Username(request.Username) is not { } username)
         {
@@ -63,7 +63,7 @@ internal static class Registration
     private static ProblemHttpResult Bad(string code, string detail) =>
         (ProblemHttpResult)Problems.Problem(StatusCodes.Status400BadRequest, "Cannot create this account", detail, code);
 
-    internal sealed record RegisterRequest(
+    internal sealed record NewAccountRequest(
         [property: Required, StringLength(100, MinimumLength = 1)] string Username,
         [property: Required, StringLength(200, MinimumLength = 1)] string DisplayName,
         [property: Required, StringLength(200, MinimumLength = 1)] string Password);
