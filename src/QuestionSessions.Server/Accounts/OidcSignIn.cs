@@ -77,7 +77,8 @@ internal static class OidcSignIn
     private static Ok<SignInProviders> Providers(IOptions<OidcOptions> oidc) =>
         TypedResults.Ok(new SignInProviders(true, oidc.Value.IsConfigured ? new ExternalProvider(oidc.Value.DisplayName, "/api/auth/oidc/challenge") : null));
 
-    private static Results<ChallengeHttpResult, ProblemHttpResult> Challenge(IOptions<OidcOptions> oidc, string? returnUrl)
+    private static async Task<Results<ChallengeHttpResult, ProblemHttpResult>> Challenge(
+        IOptions<OidcOptions> oidc, IOptionsMonitor<OpenIdConnectOptions> handlers, ILogger<OidcOptions> logger, string? returnUrl, CancellationToken cancellationToken)
     {
         if (!oidc.Value.IsConfigured)
         {
@@ -87,6 +88,18 @@ internal static class OidcSignIn
         if (!IsLocal(returnUrl ??= "/"))
         {
             return (ProblemHttpResult)Problems.Problem(StatusCodes.Status400BadRequest, "Return address not allowed", "The return address must be a path on this site.", "return_url_not_local");
+        }
+
+        // The provider's metadata first, so a provider that is down is a clear 503 here rather than an exception in the handler.
+        try
+        {
+            await handlers.Get(Scheme).ConfigurationManager!.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        {
+            logger.LogWarning(e, "The OpenID Connect provider's metadata could not be read");
+            return (ProblemHttpResult)Problems.Problem(StatusCodes.Status503ServiceUnavailable, "Identity provider unavailable",
+                "The identity provider does not answer; try again later or sign in with a password.", "oidc_unavailable");
         }
 
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [Scheme]);

@@ -126,6 +126,19 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_provider_that_does_not_answer_is_a_clear_refusal_not_a_server_error()
+    {
+        await _provider.DisposeAsync();
+        using var browser = new Browser(_node.Address);
+
+        var (status, _, problem) = await browser.SignInThroughProviderAsync("/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("oidc_unavailable", problem.GetProperty("code").GetString());
+        Assert.False(await Session.SignedInAsync(browser.Http));
+    }
+
+    [Fact]
     public async Task The_providers_list_names_the_configured_provider()
     {
         using var http = _node.Anonymous();

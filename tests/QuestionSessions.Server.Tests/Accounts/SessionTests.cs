@@ -62,15 +62,26 @@ public sealed class SessionTests : SqliteNodeTest
     }
 
     [Fact]
+    public async Task A_withdrawn_grant_takes_effect_on_the_next_request_of_a_live_session()
+    {
+        using var chair = await Node.SignInAsync("chair.na");
+        Assert.NotEmpty((await GetAsync(chair.Http, "/api/auth/me")).GetProperty("grants").EnumerateArray());
+        var before = await VersionAsync(chair.Http, DemoSitting);
+
+        // Grants as AccountStore keeps them today; the session reads them back through AccountStore.FindByIdAsync.
+        await ExecuteAsync("UPDATE accounts SET grants = '[]' WHERE username = 'chair.na'");
+
+        Assert.Empty((await GetAsync(chair.Http, "/api/auth/me")).GetProperty("grants").EnumerateArray());
+        var (status, _) = await SittingAsync(chair.Http, DemoSitting, "/open", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal(before, await VersionAsync(chair.Http, DemoSitting));
+    }
+
+    [Fact]
     public async Task A_removed_account_signs_its_live_sessions_out_at_once()
     {
         using var chair = await Node.SignInAsync("chair.hue");
-        var store = Node.Services.GetRequiredService<IEventStore>();
-        await using (var connection = await store.OpenConnectionAsync(TestContext.Current.CancellationToken))
-        await using (var command = Sql.Command(connection, null, "DELETE FROM accounts WHERE username = 'chair.hue'"))
-        {
-            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
+        await ExecuteAsync("DELETE FROM accounts WHERE username = 'chair.hue'");
 
         Assert.False(await Session.SignedInAsync(chair.Http));
     }
@@ -83,5 +94,13 @@ public sealed class SessionTests : SqliteNodeTest
         // The same cookie with one character changed no longer decrypts.
         var tampered = chair.Cookie[..^2] + (chair.Cookie[^2] == 'A' ? 'B' : 'A') + chair.Cookie[^1];
         Assert.Equal(HttpStatusCode.Unauthorized, await Session.ReplayAsync(Node.Address, tampered));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        var store = Node.Services.GetRequiredService<IEventStore>();
+        await using var connection = await store.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = Sql.Command(connection, null, sql);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 }

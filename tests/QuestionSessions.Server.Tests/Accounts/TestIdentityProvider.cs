@@ -26,6 +26,7 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
     public const string ClientSecret = "bi-mat-cua-ung-dung";
 
     private readonly WebApplication _app;
+    private int _disposed;
 
     private TestIdentityProvider(WebApplication app, Uri address)
     {
@@ -100,6 +101,12 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test may stop the provider early (a provider that does not answer); the fixture then stops it again.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
