@@ -25,7 +25,7 @@ public sealed class PostgresAccountTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Registration_lockout_and_revocation_work_on_PostgreSQL()
+    public async Task Registration_lockout_revocation_and_identity_links_work_on_PostgreSQL()
     {
         _node = await TestNode.StartAsync(new TestStore("Postgres", _database.ConnectionString), clock: _clock, extra: ["--Accounts:Lockout:MaxFailures=2"]);
         using var voter = _node.Anonymous();
@@ -40,6 +40,16 @@ public sealed class PostgresAccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await Session.SignInAsync(voter, "cu.tri.pg", "sông Hương xanh")).Status);
 
         using var chair = await _node.SignInAsync("chair.na");
+        var chairId = (await GetAsync(chair.Http, "/api/auth/me")).GetProperty("userId").GetString();
+        var voterId = (await GetAsync(voter, "/api/auth/me")).GetProperty("userId").GetString();
+        using (var admin = await _node.SignInAsync("admin"))
+        {
+            var link = new { issuer = "https://vneid.example/", subject = "079201000001" };
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(admin.Http, $"/api/admin/accounts/{voterId}/external-logins", link)).Status);
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(admin.Http, $"/api/admin/accounts/{voterId}/external-logins", link)).Status);
+            Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(admin.Http, $"/api/admin/accounts/{chairId}/external-logins", link)).Status);
+        }
+
         Assert.Equal(HttpStatusCode.NoContent, (await PostAsync(chair.Http, "/api/auth/sign-out")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, await Session.ReplayAsync(_node.Address, chair.Cookie));
     }
