@@ -101,8 +101,9 @@ public sealed class RegistrationRateLimitTests : SqliteNodeTest
             Assert.Equal(HttpStatusCode.Created, (await PostAsync(http, "/api/auth/register", new { username = $"cu.tri.{i}", displayName = "Hoa", password = "hoa sen nở muộn" })).Status);
         }
 
-        var (status, _) = await PostAsync(http, "/api/auth/register", new { username = "cu.tri.2", displayName = "Hoa", password = "hoa sen nở muộn" });
+        var (status, body) = await PostAsync(http, "/api/auth/register", new { username = "cu.tri.2", displayName = "Hoa", password = "hoa sen nở muộn" });
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
+        Assert.Equal("rate_limited", body.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await Session.SignInAsync(http, "cu.tri.2", "hoa sen nở muộn")).Status);
     }
 }
