@@ -56,12 +56,20 @@ internal sealed class AccountStore(IEventStore store, Microsoft.Extensions.Optio
         return _hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed ? null : account;
     }
 
-    public async Task<Account?> FindAsync(string username, CancellationToken cancellationToken)
+    public Task<Account?> FindAsync(string username, CancellationToken cancellationToken) =>
+        FindWhereAsync("username", username.Trim().ToLowerInvariant(), cancellationToken);
+
+    /// <summary>The account with its current grants, for a session that names only the user id.</summary>
+    public Task<Account?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
+        FindWhereAsync("user_id", userId, cancellationToken);
+
+    // The column is one of the two names above, never input.
+    private async Task<Account?> FindWhereAsync(string column, string value, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using var command = Sql.Command(
-            connection, null, "SELECT user_id, username, display_name, password_hash, grants FROM accounts WHERE username = @username",
-            ("username", username.Trim().ToLowerInvariant()));
+            connection, null, $"SELECT user_id, username, display_name, password_hash, grants FROM accounts WHERE {column} = @value",
+            ("value", value));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

@@ -31,6 +31,9 @@ internal static class Extensions
     /// <summary>Public filing (petitions, explanation requests, ratings, erasure by secret): per client address.</summary>
     public const string PublicFilingRateLimit = "public-filing";
 
+    /// <summary>Self-registration of voter accounts: per client address, per hour.</summary>
+    public const string RegistrationRateLimit = "registration";
+
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -64,6 +67,11 @@ internal static class Extensions
         services.AddSingleton<LegalCalendar>();
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, Search.CommitmentSearch>();
         services.AddSingleton<AccountStore>();
+        services.Configure<AccountSessionOptions>(builder.Configuration.GetSection("Accounts:Sessions"));
+        services.Configure<LockoutOptions>(builder.Configuration.GetSection("Accounts:Lockout"));
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<LockoutStore>();
+        services.AddSingleton<ExternalLogins>();
         services.AddSingleton<TranscriptRenderer>();
         services.AddSingleton(VideoHosts.From(builder.Configuration));
         services.AddSingleton<CommandRunner>();
@@ -109,27 +117,28 @@ internal static class Extensions
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.Events.OnRedirectToLogin = c => Problem(c.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Problem(c.Response, StatusCodes.Status403Forbidden);
-        });
+            o.Events.OnValidatePrincipal = SessionCookie.ValidateAsync;
+        }).AddOidc(builder.Configuration);
         services.AddAuthorization();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (_, _) =>
+            o.OnRejected = (context, _) =>
             {
                 Runtime.Telemetry.QsMetrics.RecordBusyRefusal("rate_limited");
-                return ValueTask.CompletedTask;
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return new ValueTask(Sittings.Problems.Problem(StatusCodes.Status429TooManyRequests, "Too many requests",
+                    "Too many requests from this address; wait a while and try again.", "rate_limited").ExecuteAsync(context.HttpContext));
             };
             o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.AddPolicy(PublicFilingRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:PublicFilingPerMinute", 10),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            o.AddPolicy(PublicFilingRateLimit, http => PerAddress(http, "RateLimits:PublicFilingPerMinute", 10, TimeSpan.FromMinutes(1)));
+            o.AddPolicy(RegistrationRateLimit, http => PerAddress(http, "RateLimits:RegistrationsPerHour", 5, TimeSpan.FromHours(1)));
         });
     }
 
@@ -151,6 +160,8 @@ internal static class Extensions
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapAccounts();
+        app.MapOidc();
+        app.MapExternalLogins();
         app.MapBodies();
         app.MapSittings();
         app.MapCommitments();
@@ -174,6 +185,17 @@ internal static class Extensions
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     }
+
+    /// <summary>A fixed window per client address, its permit count read from configuration.</summary>
+    private static RateLimitPartition<string> PerAddress(HttpContext http, string permitKey, int defaultPermits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue(permitKey, defaultPermits),
+                Window = window,
+                QueueLimit = 0,
+            });
 
     private static Task Problem(HttpResponse response, int status)
     {

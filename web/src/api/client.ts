@@ -7,6 +7,8 @@ import type {
   FollowsView,
   LedgerPage,
   Me,
+  SignedOut,
+  SignInProviders,
   ResolutionSummary,
   ResolutionView,
   Scorecard,
@@ -168,6 +170,9 @@ export const api = {
   me: () => request<Me>('GET', '/api/auth/me'),
   signIn: (body: PostBody<'/api/auth/sign-in'>) => request<Me>('POST', '/api/auth/sign-in', body),
   signOut: () => request<void>('POST', '/api/auth/sign-out', {}),
+  signOutEverywhere: () => request<SignedOut>('POST', '/api/auth/sign-out-everywhere', {}),
+  register: (body: PostBody<'/api/auth/register'>) => request<Me>('POST', '/api/auth/register', body),
+  providers: () => request<SignInProviders>('GET', '/api/auth/providers'),
   // Petitions, contact meetings, places and the public search.
   petitions: (query: string) => request<PetitionPage>('GET', `/api/petitions${query ? `?${query}` : ''}`),
   petition: (petitionId: string) => request<PetitionDetail>('GET', `/api/petitions/${encodeURIComponent(petitionId)}`),

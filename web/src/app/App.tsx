@@ -14,6 +14,7 @@ type ScreenModule = { default: ComponentType<ScreenProps> };
 const screens: Record<Route['name'], () => Promise<ScreenModule>> = {
   home: () => import('../screens/home/HomeScreen'),
   signIn: () => import('../screens/signin/SignInScreen'),
+  register: () => import('../screens/signin/RegisterScreen'),
   watch: () => import('../screens/watch/WatchScreen'),
   deputy: () => import('../screens/deputy/DeputyScreen'),
   respondent: () => import('../screens/respondent/RespondentScreen'),

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { signOut, useMe } from '../auth/session';
+import { signOut, signOutEverywhere, useMe } from '../auth/session';
 import { lang, setLang, t } from '../i18n/i18n';
 import { Link, navigate, paths } from './router';
 
@@ -60,6 +60,9 @@ export function SiteHeader({ compact }: { readonly compact: boolean }) {
               </span>
               <button type="button" class="link-button" onClick={() => void signOut()}>
                 {t('auth.signOut')}
+              </button>
+              <button type="button" class="link-button" onClick={() => void signOutEverywhere()} data-testid="sign-out-everywhere">
+                {t('auth.signOutEverywhere')}
               </button>
             </>
           ) : (

@@ -5,7 +5,8 @@ export type SittingScreen = 'watch' | 'deputy' | 'respondent' | 'chair';
 
 export type Route =
   | { readonly name: 'home' }
-  | { readonly name: 'signIn'; readonly next: string | null }
+  | { readonly name: 'signIn'; readonly next: string | null; readonly error: string | null }
+  | { readonly name: 'register'; readonly next: string | null }
   | { readonly name: SittingScreen; readonly sittingId: string }
   | { readonly name: 'commitments'; readonly query: string }
   | { readonly name: 'commitment'; readonly commitmentId: string }
@@ -31,6 +32,7 @@ export type Route =
 export const paths = {
   home: () => '/',
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
+  register: (next?: string | null) => (next ? `/register?next=${encodeURIComponent(next)}` : '/register'),
   sitting: (screen: SittingScreen, sittingId: string) => `/sittings/${sittingId}/${screen}`,
   commitments: (query?: string) => (query ? `/commitments?${query}` : '/commitments'),
   commitment: (commitmentId: string) => `/commitments/${commitmentId}`,
@@ -63,15 +65,20 @@ const EXPLANATION = new RegExp(`^/explanations/(${GUID})/?$`);
 const EXPLANATION_CODE = /^\/explanations\/by-code\/([^/]{1,40})\/?$/;
 const SUPERVISION = new RegExp(`^/supervision/(${GUID})/?$`);
 
+/** Only a path on this site: never send someone elsewhere after signing in. */
+function localPath(next: string | null): string | null {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+}
+
 export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '') {
     return { name: 'home' };
   }
 
-  if (pathname === '/sign-in') {
-    const next = new URLSearchParams(search).get('next');
-    // Only a path on this site: never send someone elsewhere after signing in.
-    return { name: 'signIn', next: next?.startsWith('/') && !next.startsWith('//') ? next : null };
+  if (pathname === '/sign-in' || pathname === '/register') {
+    const query = new URLSearchParams(search);
+    const next = localPath(query.get('next'));
+    return pathname === '/register' ? { name: 'register', next } : { name: 'signIn', next, error: query.get('error') };
   }
 
   if (pathname === '/commitments' || pathname === '/commitments/') {

@@ -25,8 +25,25 @@ export async function signIn(username: string, password: string): Promise<Me> {
   return publish(me);
 }
 
+/** Creates a voter account (no role) and signs it in. */
+export async function register(username: string, displayName: string, password: string): Promise<Me> {
+  const me = await api.register({ username, displayName, password });
+  loading = Promise.resolve(me);
+  return publish(me);
+}
+
 export async function signOut(): Promise<void> {
   await api.signOut().catch(() => undefined);
+  signedOut();
+}
+
+/** Ends every session of this account, on every device; this one too. */
+export async function signOutEverywhere(): Promise<void> {
+  await api.signOutEverywhere().catch(() => undefined);
+  signedOut();
+}
+
+function signedOut(): void {
   loading = Promise.resolve(anonymous);
   publish(anonymous);
 }
