@@ -42,6 +42,7 @@ internal sealed class SchemaService(IEventStore store) : IHostedService
         await Commitments.CommitmentLedger.CreateTableAsync(connection, transaction, cancellationToken);
         await Resolutions.ResolutionDirectory.CreateTableAsync(connection, transaction, cancellationToken);
         await AccountStore.CreateTableAsync(connection, transaction, cancellationToken);
+        await Administration.RoleGrantLedger.CreateTableAsync(connection, transaction, cancellationToken);
         await Search.SearchIndex.CreateTableAsync(connection, transaction, cancellationToken);
         await PersonalData.PersonalDataStore.CreateTableAsync(connection, transaction, cancellationToken);
         await Petitions.PetitionDirectory.CreateTableAsync(connection, transaction, cancellationToken);
