@@ -9,7 +9,7 @@ internal static class CliApp
     public const int Failed = 1;
     public const int Usage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, TextReader? input = null)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -20,6 +20,11 @@ internal static class CliApp
         if (args[0] == "export")
         {
             return await ExportAsync(args, output, error, cancellationToken);
+        }
+
+        if (args[0] == "admin")
+        {
+            return await AdminAsync(args, input ?? Console.In, output, error, cancellationToken);
         }
 
         if (args[0] == "import")
@@ -107,6 +112,37 @@ internal static class CliApp
         return await Import.ImportCommand.RunAsync(store, args[2], skipBad, parallelism, output, error, cancellationToken);
     }
 
+    /// <summary><c>qs admin create --username U --name "N" [--password-stdin] [store options]</c>.</summary>
+    private static async Task<int> AdminAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var rest = args.Skip(2).ToList();
+        var fromStdin = rest.Remove("--password-stdin");
+        var username = Take(rest, "--username");
+        var name = Take(rest, "--name");
+        if (args.Length < 2 || args[1] != "create" || username is not { Length: > 1 } || name is not { Length: > 0 }
+            || StoreArguments.Parse([.. rest]) is not { } store)
+        {
+            await error.WriteLineAsync($"qs: 'qs admin create --username U --name \"N\" [--password-stdin]'.\n\n{Help}");
+            return Usage;
+        }
+
+        return await Admin.AdminCommand.CreateAsync(store, username, name, fromStdin, input, output, error, cancellationToken);
+    }
+
+    /// <summary>Removes <paramref name="option"/> and its value from <paramref name="rest"/>; the value, or null when absent or valueless.</summary>
+    private static string? Take(List<string> rest, string option)
+    {
+        var at = rest.IndexOf(option);
+        if (at < 0 || at + 1 >= rest.Count)
+        {
+            return null;
+        }
+
+        var value = rest[at + 1];
+        rest.RemoveRange(at, 2);
+        return value;
+    }
+
     private static async Task<int> UnknownAsync(string command, TextWriter error)
     {
         await error.WriteLineAsync($"qs: unknown command '{command}'.\n\n{Help}");
@@ -117,6 +153,10 @@ internal static class CliApp
         qs — QuestionSessions operator tool
 
         Usage:
+          qs admin create --username U --name "N" [--password-stdin] [--provider …] [--connection …]
+              Creates a system administrator on the server's database (the first one of a new deployment).
+              The password is typed twice (not shown) or read from the first line of standard input with
+              --password-stdin; at least 12 characters, not containing the username. There is no default.
           qs verify [--provider Sqlite|Postgres] [--connection "<connection string>"]
               Re-computes every stream's SHA-256 hash chain and names the first broken event.
               Defaults: the server's embedded store, Sqlite at data/questionsessions.db.

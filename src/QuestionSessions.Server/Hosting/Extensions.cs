@@ -145,6 +145,7 @@ internal static class Extensions
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapAccounts();
         app.MapBodies();
+        Administration.AdminEndpoints.MapAdministration(app);
         app.MapSittings();
         app.MapCommitments();
         app.MapSearch();

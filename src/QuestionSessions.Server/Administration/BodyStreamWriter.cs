@@ -1,0 +1,86 @@
+using System.Text.Json;
+using QuestionSessions.Domain;
+using QuestionSessions.Domain.Bodies;
+using QuestionSessions.Runtime.Aggregates;
+using QuestionSessions.Runtime.Storage;
+using QuestionSessions.Server.Bodies;
+
+namespace QuestionSessions.Server.Administration;
+
+/// <summary>What one body command did when run straight on the store.</summary>
+internal enum BodyWriteOutcome
+{
+    Appended,
+    /// <summary>The decider had nothing to add: the command was already carried out (a re-import).</summary>
+    AlreadyThere,
+    Refused,
+}
+
+/// <summary>
+/// Runs body commands on the store without a silo, for <c>qs</c>: loads the stream, decides with the body decider,
+/// appends with the loaded version as the expected version and the body read models (directory, role grants) in
+/// the same transaction, exactly as the body grain does. A lost race (the server's grain appended meanwhile) is
+/// decided again on the new state; a grain active on a running server meets the expected-version check on its
+/// next append and catches up.
+/// </summary>
+internal static class BodyStreamWriter
+{
+    private static readonly EventCodec<BodyEvent> Codec = new();
+
+    private static readonly IProjection<BodyState>[] Projections = [new BodyDirectory(), new RoleGrantLedger()];
+
+    public static async Task<(BodyWriteOutcome Outcome, DomainError? Error)> RunAsync(
+        IEventStore store, string bodyId, BodyCommand command, CancellationToken cancellationToken)
+    {
+        var streamId = $"{BodyDecider.Category}/{bodyId}";
+        for (var attempt = 0; ; attempt++)
+        {
+            var (state, version) = await LoadAsync(store, streamId, cancellationToken);
+            var decision = BodyDecider.Decide(command, state);
+            if (decision.Error is { } error)
+            {
+                return (BodyWriteOutcome.Refused, error);
+            }
+
+            if (decision.Events.Count == 0)
+            {
+                return (BodyWriteOutcome.AlreadyThere, null);
+            }
+
+            var metadata = JsonSerializer.Serialize(
+                new EventMetadata(command.Actor.UserId, command.Actor.Name, command.Now, command.GetType().Name, null, "qs"), Json.Options);
+            IReadOnlyList<NewEvent> events = [.. decision.Events.Select(e => Codec.Encode(e, metadata))];
+            var after = decision.Events.Aggregate(state, BodyDecider.Evolve);
+            try
+            {
+                await store.AppendAsync(new AppendRequest(streamId, version, events,
+                    Projections: [.. Projections.SelectMany(p => p.Project(streamId, state, after, version + 1, events))]), cancellationToken);
+                return (BodyWriteOutcome.Appended, null);
+            }
+            catch (ConcurrencyException) when (attempt < 8)
+            {
+                // Someone appended between the read and the write: decide again on what they wrote.
+            }
+        }
+    }
+
+    private static async Task<(BodyState State, long Version)> LoadAsync(IEventStore store, string streamId, CancellationToken cancellationToken)
+    {
+        var state = BodyDecider.Initial;
+        long version = 0;
+        while (true)
+        {
+            var page = await store.ReadStreamAsync(streamId, version + 1, 1_000, cancellationToken);
+            foreach (var stored in page)
+            {
+                state = BodyDecider.Evolve(state, Codec.Decode(stored));
+                version = stored.Version;
+            }
+
+            if (page.Count < 1_000)
+            {
+                return (state, version);
+            }
+        }
+    }
+}
