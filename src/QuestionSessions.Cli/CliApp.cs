@@ -78,12 +78,12 @@ internal static class CliApp
         return await Export.ExportCommand.RunAsync(store, outPath, output, error, cancellationToken);
     }
 
-    /// <summary><c>qs import petitions FILE.csv [--skip-bad] [--parallel N] [store options]</c>.</summary>
+    /// <summary><c>qs import petitions|units|members FILE.csv [--skip-bad] [--parallel N] [store options]</c>.</summary>
     private static async Task<int> ImportAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (args.Length < 3 || args[1] != "petitions")
+        if (args.Length < 3 || args[1] is not ("petitions" or "units" or "members"))
         {
-            await error.WriteLineAsync($"qs: import what? 'qs import petitions FILE.csv'.\n\n{Help}");
+            await error.WriteLineAsync($"qs: import what? 'qs import petitions|units|members FILE.csv'.\n\n{Help}");
             return Usage;
         }
 
@@ -109,7 +109,13 @@ internal static class CliApp
             return Usage;
         }
 
-        return await Import.ImportCommand.RunAsync(store, args[2], skipBad, parallelism, output, error, cancellationToken);
+        Import.IFileImport kind = args[1] switch
+        {
+            "units" => new Import.UnitFileImport(parallelism),
+            "members" => new Import.MemberFileImport(parallelism),
+            _ => new Import.PetitionFileImport(parallelism),
+        };
+        return await Import.ImportCommand.RunAsync(store, args[2], skipBad, kind, output, error, cancellationToken);
     }
 
     /// <summary><c>qs admin create --username U --name "N" [--password-stdin] [store options]</c>.</summary>
@@ -176,5 +182,15 @@ internal static class CliApp
               province_id one of the 34 ids (GET /api/places/provinces); commune may be empty.
               Each bad row is reported as FILE:LINE: reason; a file with bad rows imports nothing
               unless --skip-bad is given. N writers at once (default 8).
+          qs import units FILE.csv [--skip-bad] [--parallel N] [--provider …] [--connection …]
+              Establishes the bodies of the official list of administrative units (docs/samples/units.csv):
+                unit_id,kind,name,name_en,parent_id
+              kind is na, province or commune; a province's unit_id is one of the 34 ids and its body
+              pc-{unit_id}; a commune's parent_id is its province's unit_id (in the file or a body already)
+              and its body pc-{parent_id}-{unit_id}. Bad rows, --skip-bad and re-imports as for petitions.
+          qs import members FILE.csv [--skip-bad] [--parallel N] [--provider …] [--connection …]
+              Seats deputies and delegates (docs/samples/members.csv):
+                body_id,member_id,name,role,group
+              role is deputy (National Assembly) or delegate (People's Councils); group may be empty.
         """;
 }

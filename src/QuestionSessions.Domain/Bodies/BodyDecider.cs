@@ -194,7 +194,8 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             : Decision<BodyEvent>.Accept(new TermBegan(term, c.StartsOn, c.EndsOn, c.Actor.Ref, c.Now));
     }
 
-    internal static bool IsId(string id) =>
+    /// <summary>An id of 1 to 64 letters, digits, '-', '_' or '.' (bodies, members, agencies).</summary>
+    public static bool IsId(string id) =>
         id.Length is > 0 and <= 64 && id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.');
 
     private static Decision<BodyEvent> Adopt(AdoptRulesProfile c, BodyState state)

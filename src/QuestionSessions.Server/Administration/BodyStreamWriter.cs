@@ -30,38 +30,54 @@ internal static class BodyStreamWriter
     private static readonly IProjection<BodyState>[] Projections = [new BodyDirectory(), new RoleGrantLedger()];
 
     public static async Task<(BodyWriteOutcome Outcome, DomainError? Error)> RunAsync(
-        IEventStore store, string bodyId, BodyCommand command, CancellationToken cancellationToken)
+        IEventStore store, string bodyId, BodyCommand command, CancellationToken cancellationToken) =>
+        (await RunManyAsync(store, bodyId, [command], cancellationToken))[0];
+
+    /// <summary>Runs the commands on one body in order, loading its stream once; what each did.</summary>
+    public static async Task<IReadOnlyList<(BodyWriteOutcome Outcome, DomainError? Error)>> RunManyAsync(
+        IEventStore store, string bodyId, IReadOnlyList<BodyCommand> commands, CancellationToken cancellationToken)
     {
         var streamId = $"{BodyDecider.Category}/{bodyId}";
-        for (var attempt = 0; ; attempt++)
+        var (state, version) = await LoadAsync(store, streamId, cancellationToken);
+        var outcomes = new List<(BodyWriteOutcome, DomainError?)>(commands.Count);
+        foreach (var command in commands)
         {
-            var (state, version) = await LoadAsync(store, streamId, cancellationToken);
-            var decision = BodyDecider.Decide(command, state);
-            if (decision.Error is { } error)
+            for (var attempt = 0; ; attempt++)
             {
-                return (BodyWriteOutcome.Refused, error);
-            }
+                var decision = BodyDecider.Decide(command, state);
+                if (decision.Error is { } error)
+                {
+                    outcomes.Add((BodyWriteOutcome.Refused, error));
+                    break;
+                }
 
-            if (decision.Events.Count == 0)
-            {
-                return (BodyWriteOutcome.AlreadyThere, null);
-            }
+                if (decision.Events.Count == 0)
+                {
+                    outcomes.Add((BodyWriteOutcome.AlreadyThere, null));
+                    break;
+                }
 
-            var metadata = JsonSerializer.Serialize(
-                new EventMetadata(command.Actor.UserId, command.Actor.Name, command.Now, command.GetType().Name, null, "qs"), Json.Options);
-            IReadOnlyList<NewEvent> events = [.. decision.Events.Select(e => Codec.Encode(e, metadata))];
-            var after = decision.Events.Aggregate(state, BodyDecider.Evolve);
-            try
-            {
-                await store.AppendAsync(new AppendRequest(streamId, version, events,
-                    Projections: [.. Projections.SelectMany(p => p.Project(streamId, state, after, version + 1, events))]), cancellationToken);
-                return (BodyWriteOutcome.Appended, null);
-            }
-            catch (ConcurrencyException) when (attempt < 8)
-            {
-                // Someone appended between the read and the write: decide again on what they wrote.
+                var metadata = JsonSerializer.Serialize(
+                    new EventMetadata(command.Actor.UserId, command.Actor.Name, command.Now, command.GetType().Name, null, "qs"), Json.Options);
+                IReadOnlyList<NewEvent> events = [.. decision.Events.Select(e => Codec.Encode(e, metadata))];
+                var after = decision.Events.Aggregate(state, BodyDecider.Evolve);
+                try
+                {
+                    var result = await store.AppendAsync(new AppendRequest(streamId, version, events,
+                        Projections: [.. Projections.SelectMany(p => p.Project(streamId, state, after, version + 1, events))]), cancellationToken);
+                    (state, version) = (after, result.LastVersion);
+                    outcomes.Add((BodyWriteOutcome.Appended, null));
+                    break;
+                }
+                catch (ConcurrencyException) when (attempt < 8)
+                {
+                    // Someone appended between the read and the write: decide again on what they wrote.
+                    (state, version) = await LoadAsync(store, streamId, cancellationToken);
+                }
             }
         }
+
+        return outcomes;
     }
 
     private static async Task<(BodyState State, long Version)> LoadAsync(IEventStore store, string streamId, CancellationToken cancellationToken)
