@@ -41,6 +41,7 @@ export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonl
       <section class="panel admin__section" aria-labelledby="admin-term-heading">
         <h3 id="admin-term-heading">{t('admin.term')}</h3>
         <AdminForm
+          key={body.term}
           id="term"
           heading="admin.term.set"
           submit="admin.save"
