@@ -27,6 +27,11 @@ internal static class CliApp
             return await AdminAsync(args, input ?? Console.In, output, error, cancellationToken);
         }
 
+        if (args[0] is "grant" or "revoke")
+        {
+            return await RoleAsync(args, output, error, cancellationToken);
+        }
+
         if (args[0] == "import")
         {
             return await ImportAsync(args, output, error, cancellationToken);
@@ -135,6 +140,27 @@ internal static class CliApp
         return await Admin.AdminCommand.CreateAsync(store, username, name, fromStdin, input, output, error, cancellationToken);
     }
 
+    /// <summary><c>qs grant|revoke --username U --role R --body B [--person P] [--reason "…"] [store options]</c>.</summary>
+    private static async Task<int> RoleAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var rest = args.Skip(1).ToList();
+        var username = Take(rest, "--username");
+        var roleText = Take(rest, "--role");
+        var body = Take(rest, "--body");
+        var person = Take(rest, "--person");
+        var reason = Take(rest, "--reason");
+        var revoke = args[0] == "revoke";
+        if (username is null || body is null || revoke != (reason is not null)
+            || roleText is null || !Enum.TryParse<Domain.Role>(roleText, ignoreCase: true, out var role) || roleText.Any(char.IsDigit)
+            || StoreArguments.Parse([.. rest]) is not { } store)
+        {
+            await error.WriteLineAsync($"qs: 'qs {args[0]} --username U --role R --body B [--person P]{(revoke ? " --reason \"…\"" : "")}'.\n\n{Help}");
+            return Usage;
+        }
+
+        return await Admin.AdminCommand.ChangeRoleAsync(store, username, role, body, person, reason, output, error, cancellationToken);
+    }
+
     /// <summary>Removes <paramref name="option"/> and its value from <paramref name="rest"/>; the value, or null when absent or valueless.</summary>
     private static string? Take(List<string> rest, string option)
     {
@@ -163,6 +189,12 @@ internal static class CliApp
               Creates a system administrator on the server's database (the first one of a new deployment).
               The password is typed twice (not shown) or read from the first line of standard input with
               --password-stdin; at least 12 characters, not containing the username. There is no default.
+          qs grant --username U --role R --body B [--person P] [--provider …] [--connection …]
+          qs revoke --username U --role R --body B [--person P] --reason "…" [--provider …] [--connection …]
+              Gives or takes back a role (chair, secretariat, deputy, respondent, agencyOfficer,
+              supervisor, admin) in body B (* for every body: admin only), as the admin API does;
+              --person names the member, official or agency the role acts for. Recorded as the body's
+              event by qs; takes effect at the account's next sign-in.
           qs verify [--provider Sqlite|Postgres] [--connection "<connection string>"]
               Re-computes every stream's SHA-256 hash chain and names the first broken event.
               Defaults: the server's embedded store, Sqlite at data/questionsessions.db.

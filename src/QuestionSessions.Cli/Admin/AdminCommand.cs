@@ -75,6 +75,55 @@ internal static class AdminCommand
         }
     }
 
+    /// <summary>
+    /// <c>qs grant</c> and <c>qs revoke</c>: a role given to, or taken back from, the account named by its username,
+    /// in one body (<c>*</c>: every body, administrators only), decided by the body decider as the API does.
+    /// </summary>
+    public static async Task<int> ChangeRoleAsync(
+        StoreArguments arguments, string username, Role role, string bodyId, string? personId, string? revokeReason, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        if (await arguments.OpenAsync(error) is not { } store)
+        {
+            return CliApp.Usage;
+        }
+
+        await using (store)
+        {
+            try
+            {
+                await new SchemaService(store).StartAsync(cancellationToken);
+                var accounts = new AccountStore(store, Options.Create(new PasswordHasherOptions()));
+                if (await accounts.FindAsync(username, cancellationToken) is not { } account)
+                {
+                    await error.WriteLineAsync($"qs: no account '{username}'.");
+                    return CliApp.Failed;
+                }
+
+                BodyCommand command = revokeReason is null
+                    ? new GrantRole(bodyId, account.UserId, account.DisplayName, role, personId, Operator, DateTimeOffset.UtcNow)
+                    : new RevokeRole(bodyId, account.UserId, role, personId, revokeReason, Operator, DateTimeOffset.UtcNow);
+                var (outcome, refused) = await BodyStreamWriter.RunAsync(store, bodyId, command, cancellationToken);
+                if (outcome == BodyWriteOutcome.Refused)
+                {
+                    await error.WriteLineAsync($"qs: refused ({refused!.Code}): {refused.Message}");
+                    return CliApp.Failed;
+                }
+
+                var done = revokeReason is null ? "granted" : "revoked";
+                await output.WriteLineAsync(outcome == BodyWriteOutcome.AlreadyThere
+                    ? $"qs: nothing to change: {account.Username} already holds {role} in {bodyId}."
+                    : $"qs: {done} {role} in {bodyId} {(revokeReason is null ? "to" : "from")} {account.Username}; it takes effect at the next sign-in.");
+                return CliApp.Ok;
+            }
+            catch (DbException e)
+            {
+                await error.WriteLineAsync($"qs: cannot write to the {store.Provider} store: {e.Message}");
+                return CliApp.Failed;
+            }
+        }
+    }
+
     /// <summary>The password typed twice without echo; null when the two differ or there is no terminal.</summary>
     private static string? ReadFromTerminal(TextWriter error)
     {

@@ -110,6 +110,7 @@ internal static class Extensions
             o.Events.OnRedirectToLogin = c => Problem(c.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Problem(c.Response, StatusCodes.Status403Forbidden);
         });
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, GrantRefresh>();
         services.AddAuthorization();
         services.AddRateLimiter(o =>
         {
