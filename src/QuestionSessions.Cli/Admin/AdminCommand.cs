@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Bodies;
+using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Accounts;
 using QuestionSessions.Server.Administration;
 using QuestionSessions.Server.Hosting;
@@ -38,41 +39,25 @@ internal static class AdminCommand
             return CliApp.Failed;
         }
 
-        if (await arguments.OpenAsync(error) is not { } store)
+        return await WithAccountsAsync(arguments, error, async (store, accounts) =>
         {
-            return CliApp.Usage;
-        }
-
-        await using (store)
-        {
-            try
+            if (await accounts.CreateWithoutGrantsAsync(username, name, password, cancellationToken) is not { } account)
             {
-                await new SchemaService(store).StartAsync(cancellationToken);
-                // Hashed with the framework's default work factor, as the server verifies it.
-                var accounts = new AccountStore(store, Options.Create(new PasswordHasherOptions()));
-                if (await accounts.CreateWithoutGrantsAsync(username, name, password, cancellationToken) is not { } account)
-                {
-                    await error.WriteLineAsync($"qs: an account '{username.Trim().ToLowerInvariant()}' exists already; nothing created.");
-                    return CliApp.Failed;
-                }
-
-                var grant = new GrantRole(Grant.AnyBody, account.UserId, account.DisplayName, Role.Admin, null, Operator, DateTimeOffset.UtcNow);
-                var (outcome, refused) = await BodyStreamWriter.RunAsync(store, Grant.AnyBody, grant, cancellationToken);
-                if (outcome == BodyWriteOutcome.Refused)
-                {
-                    await error.WriteLineAsync($"qs: the account was created but the role was refused: {refused!.Message}");
-                    return CliApp.Failed;
-                }
-
-                await output.WriteLineAsync($"qs: created the administrator '{account.Username}' ({account.DisplayName}); sign in on the web app at /admin.");
-                return CliApp.Ok;
-            }
-            catch (DbException e)
-            {
-                await error.WriteLineAsync($"qs: cannot write to the {store.Provider} store: {e.Message}");
+                await error.WriteLineAsync($"qs: an account '{username.Trim().ToLowerInvariant()}' exists already; nothing created.");
                 return CliApp.Failed;
             }
-        }
+
+            var grant = new GrantRole(Grant.AnyBody, account.UserId, account.DisplayName, Role.Admin, null, Operator, DateTimeOffset.UtcNow);
+            var (outcome, refused) = await BodyStreamWriter.RunAsync(store, Grant.AnyBody, grant, cancellationToken);
+            if (outcome == BodyWriteOutcome.Refused)
+            {
+                await error.WriteLineAsync($"qs: the account was created but the role was refused: {refused!.Message}");
+                return CliApp.Failed;
+            }
+
+            await output.WriteLineAsync($"qs: created the administrator '{account.Username}' ({account.DisplayName}); sign in on the web app at /admin.");
+            return CliApp.Ok;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -82,6 +67,36 @@ internal static class AdminCommand
     public static async Task<int> ChangeRoleAsync(
         StoreArguments arguments, string username, Role role, string bodyId, string? personId, string? revokeReason, TextWriter output, TextWriter error,
         CancellationToken cancellationToken)
+    {
+        return await WithAccountsAsync(arguments, error, async (store, accounts) =>
+        {
+            if (await accounts.FindAsync(username, cancellationToken) is not { } account)
+            {
+                await error.WriteLineAsync($"qs: no account '{username}'.");
+                return CliApp.Failed;
+            }
+
+            BodyCommand command = revokeReason is null
+                ? new GrantRole(bodyId, account.UserId, account.DisplayName, role, personId, Operator, DateTimeOffset.UtcNow)
+                : new RevokeRole(bodyId, account.UserId, role, personId, revokeReason, Operator, DateTimeOffset.UtcNow);
+            var (outcome, refused) = await BodyStreamWriter.RunAsync(store, bodyId, command, cancellationToken);
+            if (outcome == BodyWriteOutcome.Refused)
+            {
+                await error.WriteLineAsync($"qs: refused ({refused!.Code}): {refused.Message}");
+                return CliApp.Failed;
+            }
+
+            var done = revokeReason is null ? "granted" : "revoked";
+            await output.WriteLineAsync(outcome == BodyWriteOutcome.AlreadyThere
+                ? $"qs: nothing to change: {account.Username} already holds {role} in {bodyId}."
+                : $"qs: {done} {role} in {bodyId} {(revokeReason is null ? "to" : "from")} {account.Username}; it takes effect at the next sign-in.");
+            return CliApp.Ok;
+        }, cancellationToken);
+    }
+
+    /// <summary>Opens the store the arguments name, creates what is missing, and runs <paramref name="body"/> with its accounts.</summary>
+    private static async Task<int> WithAccountsAsync(
+        StoreArguments arguments, TextWriter error, Func<IEventStore, AccountStore, Task<int>> body, CancellationToken cancellationToken)
     {
         if (await arguments.OpenAsync(error) is not { } store)
         {
@@ -93,28 +108,8 @@ internal static class AdminCommand
             try
             {
                 await new SchemaService(store).StartAsync(cancellationToken);
-                var accounts = new AccountStore(store, Options.Create(new PasswordHasherOptions()));
-                if (await accounts.FindAsync(username, cancellationToken) is not { } account)
-                {
-                    await error.WriteLineAsync($"qs: no account '{username}'.");
-                    return CliApp.Failed;
-                }
-
-                BodyCommand command = revokeReason is null
-                    ? new GrantRole(bodyId, account.UserId, account.DisplayName, role, personId, Operator, DateTimeOffset.UtcNow)
-                    : new RevokeRole(bodyId, account.UserId, role, personId, revokeReason, Operator, DateTimeOffset.UtcNow);
-                var (outcome, refused) = await BodyStreamWriter.RunAsync(store, bodyId, command, cancellationToken);
-                if (outcome == BodyWriteOutcome.Refused)
-                {
-                    await error.WriteLineAsync($"qs: refused ({refused!.Code}): {refused.Message}");
-                    return CliApp.Failed;
-                }
-
-                var done = revokeReason is null ? "granted" : "revoked";
-                await output.WriteLineAsync(outcome == BodyWriteOutcome.AlreadyThere
-                    ? $"qs: nothing to change: {account.Username} already holds {role} in {bodyId}."
-                    : $"qs: {done} {role} in {bodyId} {(revokeReason is null ? "to" : "from")} {account.Username}; it takes effect at the next sign-in.");
-                return CliApp.Ok;
+                // Hashed with the framework's default work factor, as the server verifies it.
+                return await body(store, new AccountStore(store, Options.Create(new PasswordHasherOptions())));
             }
             catch (DbException e)
             {

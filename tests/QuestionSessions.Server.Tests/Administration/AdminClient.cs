@@ -22,6 +22,23 @@ internal static class AdminClient
         Assert.True(status == HttpStatusCode.OK, $"{username}: {(int)status} {body}");
     }
 
+    /// <summary>Runs <c>qs import units</c> on a file of these rows (after the header), which must import whole.</summary>
+    public static async Task ImportUnitsAsync(IReadOnlyList<string> store, params string[] rows)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"units-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, string.Join('\n', rows.Prepend("unit_id,kind,name,name_en,parent_id")) + "\n", TestContext.Current.CancellationToken);
+        try
+        {
+            var (exit, output, error) = await QsAsync(["import", "units", path, .. store]);
+            Assert.True(exit == CliApp.Ok, error);
+            Assert.Contains($"established {rows.Length} bodies", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static async Task<(int Exit, string Output, string Error)> QsAsync(string[] args, string? stdin = null)
     {
         using var output = new StringWriter();

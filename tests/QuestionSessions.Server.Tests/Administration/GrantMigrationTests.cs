@@ -26,16 +26,7 @@ public sealed class GrantMigrationTests : IDisposable
     public async Task Grants_stored_in_the_accounts_table_become_events_at_the_next_start_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        var units = Path.Combine(Path.GetTempPath(), $"units-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(units, "unit_id,kind,name,name_en,parent_id\nhue,province,Thành phố Huế,Hue City,\n", ct);
-        try
-        {
-            Assert.Equal(CliApp.Ok, (await QsAsync(["import", "units", units, "--provider", "Sqlite", "--connection", _store.Store.ConnectionString])).Exit);
-        }
-        finally
-        {
-            File.Delete(units);
-        }
+        await ImportUnitsAsync(["--provider", "Sqlite", "--connection", _store.Store.ConnectionString], "hue,province,Thành phố Huế,Hue City,");
 
         await using (var store = EventStoreFactory.Create(_store.Store.Provider, _store.Store.ConnectionString, TimeProvider.System))
         {

@@ -34,19 +34,7 @@ public sealed class PostgresAdministrationTests : IAsyncLifetime
         string[] store = ["--provider", "Postgres", "--connection", _database.ConnectionString];
         var created = await QsAsync(["admin", "create", "--username", "quantri", "--name", "Quản trị", "--password-stdin", .. store], Password + "\n");
         Assert.True(created.Exit == CliApp.Ok, created.Error);
-        var units = Path.Combine(Path.GetTempPath(), $"units-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(units, "unit_id,kind,name,name_en,parent_id\nhue,province,Thành phố Huế,Hue City,\nthuan-hoa,commune,Phường Thuận Hóa,Thuan Hoa Ward,hue\n",
-            TestContext.Current.CancellationToken);
-        try
-        {
-            var imported = await QsAsync(["import", "units", units, .. store]);
-            Assert.True(imported.Exit == CliApp.Ok, imported.Error);
-            Assert.Contains("established 2 bodies (0 already there", imported.Output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(units);
-        }
+        await ImportUnitsAsync(store, "hue,province,Thành phố Huế,Hue City,", "thuan-hoa,commune,Phường Thuận Hóa,Thuan Hoa Ward,hue");
 
         using var admin = await SignInAsync(_node.Address, "quantri", Password);
         await CreateAccountAsync(admin, "thu.ky", "Trần Thư Ký", Password);

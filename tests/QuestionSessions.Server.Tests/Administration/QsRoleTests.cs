@@ -20,16 +20,7 @@ public sealed class QsRoleTests : IDisposable
     [Fact]
     public async Task Qs_grants_and_revokes_roles_with_the_body_rules_and_a_reason()
     {
-        var units = Path.Combine(Path.GetTempPath(), $"units-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(units, "unit_id,kind,name,name_en,parent_id\nhue,province,Thành phố Huế,Hue City,\n", TestContext.Current.CancellationToken);
-        try
-        {
-            Assert.Equal(CliApp.Ok, (await QsAsync(["import", "units", units, .. Store()])).Exit);
-        }
-        finally
-        {
-            File.Delete(units);
-        }
+        await ImportUnitsAsync(Store(), "hue,province,Thành phố Huế,Hue City,");
 
         Assert.Equal(CliApp.Ok, (await QsAsync(["admin", "create", "--username", "quantri", "--name", "Quản trị", "--password-stdin", .. Store()], Password)).Exit);
 
