@@ -83,12 +83,12 @@ internal static class CliApp
         return await Export.ExportCommand.RunAsync(store, outPath, output, error, cancellationToken);
     }
 
-    /// <summary><c>qs import petitions|units|members FILE.csv [--skip-bad] [--parallel N] [store options]</c>.</summary>
+    /// <summary><c>qs import petitions|units|members|officials FILE.csv [--skip-bad] [--parallel N] [store options]</c>.</summary>
     private static async Task<int> ImportAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (args.Length < 3 || args[1] is not ("petitions" or "units" or "members"))
+        if (args.Length < 3 || args[1] is not ("petitions" or "units" or "members" or "officials"))
         {
-            await error.WriteLineAsync($"qs: import what? 'qs import petitions|units|members FILE.csv'.\n\n{Help}");
+            await error.WriteLineAsync($"qs: import what? 'qs import petitions|units|members|officials FILE.csv'.\n\n{Help}");
             return Usage;
         }
 
@@ -118,6 +118,7 @@ internal static class CliApp
         {
             "units" => new Import.UnitFileImport(parallelism),
             "members" => new Import.MemberFileImport(parallelism),
+            "officials" => new Import.OfficialFileImport(parallelism),
             _ => new Import.PetitionFileImport(parallelism),
         };
         return await Import.ImportCommand.RunAsync(store, args[2], skipBad, kind, output, error, cancellationToken);
@@ -224,5 +225,9 @@ internal static class CliApp
               Seats deputies and delegates (docs/samples/members.csv):
                 body_id,member_id,name,role,group
               role is deputy (National Assembly) or delegate (People's Councils); group may be empty.
+          qs import officials FILE.csv [--skip-bad] [--parallel N] [--provider …] [--connection …]
+              Appoints the officials who answer, with their agencies (docs/samples/officials.csv):
+                body_id,official_id,name,office,agency_id,agency_name,agency_name_en
+              the agency is registered with the body first when it is not yet.
         """;
 }

@@ -31,3 +31,17 @@ internal sealed class MemberFileImport(int parallelism) : IFileImport
         return new ImportPlan(rows.Count, problems, (progress, ct) => MemberImport.WriteAsync(store, rows, parallelism, progress, ct));
     }
 }
+
+/// <summary><c>qs import officials</c>: see <see cref="OfficialImport"/> for the layout.</summary>
+internal sealed class OfficialFileImport(int parallelism) : IFileImport
+{
+    public string Noun => "officials";
+
+    public string Verb => "appointed";
+
+    public async Task<ImportPlan> ReadAsync(IEventStore store, Stream file, CancellationToken cancellationToken)
+    {
+        var (commands, rows, problems) = OfficialImport.Read(file, await BodyDirectory.ListAsync(store, cancellationToken), DateTimeOffset.UtcNow, cancellationToken);
+        return new ImportPlan(rows, problems, (progress, ct) => OfficialImport.WriteAsync(store, commands, parallelism, progress, ct));
+    }
+}

@@ -80,6 +80,34 @@ internal static class BodyStreamWriter
         return outcomes;
     }
 
+    /// <summary>
+    /// Runs an import's commands: each body's in file order by one writer, <paramref name="parallelism"/> bodies at
+    /// once. Counts what <paramref name="counts"/> says is a row (a seated member, an appointed official), written or
+    /// there already; a command refused now that was accepted when the file was checked stops the import.
+    /// </summary>
+    public static async Task<Imports.ImportResult> RunImportAsync(
+        IEventStore store, IReadOnlyList<(string BodyId, BodyCommand Command)> commands, Func<BodyCommand, bool> counts, int parallelism,
+        IProgress<int> progress, CancellationToken cancellationToken)
+    {
+        int written = 0, already = 0, done = 0;
+        await Parallel.ForEachAsync(commands.GroupBy(r => r.BodyId), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (body, ct) =>
+            {
+                var list = body.Select(r => r.Command).ToList();
+                var outcomes = await RunManyAsync(store, body.Key, list, ct);
+                if (outcomes.FirstOrDefault(o => o.Outcome == BodyWriteOutcome.Refused) is { Error: { } error })
+                {
+                    throw new InvalidOperationException($"A row for {body.Key} was checked but is refused now: {error.Message}");
+                }
+
+                var rows = outcomes.Zip(list).Where(p => counts(p.Second)).Select(p => p.First.Outcome).ToList();
+                Interlocked.Add(ref written, rows.Count(o => o == BodyWriteOutcome.Appended));
+                Interlocked.Add(ref already, rows.Count(o => o == BodyWriteOutcome.AlreadyThere));
+                progress.Report(Interlocked.Add(ref done, rows.Count));
+            });
+        return new Imports.ImportResult(written, already);
+    }
+
     private static async Task<(BodyState State, long Version)> LoadAsync(IEventStore store, string streamId, CancellationToken cancellationToken)
     {
         var state = BodyDecider.Initial;

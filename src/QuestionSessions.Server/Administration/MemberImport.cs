@@ -27,25 +27,9 @@ internal static class MemberImport
     }
 
     /// <summary>Seats the members, one body at a time per writer, <paramref name="parallelism"/> bodies at once.</summary>
-    public static async Task<ImportResult> WriteAsync(
-        IEventStore store, IReadOnlyList<(string BodyId, SeatMember Command)> rows, int parallelism, IProgress<int> progress, CancellationToken cancellationToken)
-    {
-        int written = 0, already = 0, done = 0;
-        await Parallel.ForEachAsync(rows.GroupBy(r => r.BodyId), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (body, ct) =>
-            {
-                var outcomes = await BodyStreamWriter.RunManyAsync(store, body.Key, [.. body.Select(r => (BodyCommand)r.Command)], ct);
-                if (outcomes.FirstOrDefault(o => o.Outcome == BodyWriteOutcome.Refused) is { Error: { } error })
-                {
-                    throw new InvalidOperationException($"A member of {body.Key} was checked but is refused now: {error.Message}");
-                }
-
-                Interlocked.Add(ref written, outcomes.Count(o => o.Outcome == BodyWriteOutcome.Appended));
-                Interlocked.Add(ref already, outcomes.Count(o => o.Outcome == BodyWriteOutcome.AlreadyThere));
-                progress.Report(Interlocked.Add(ref done, outcomes.Count));
-            });
-        return new ImportResult(written, already);
-    }
+    public static Task<ImportResult> WriteAsync(
+        IEventStore store, IReadOnlyList<(string BodyId, SeatMember Command)> rows, int parallelism, IProgress<int> progress, CancellationToken cancellationToken) =>
+        BodyStreamWriter.RunImportAsync(store, [.. rows.Select(r => (r.BodyId, (BodyCommand)r.Command))], _ => true, parallelism, progress, cancellationToken);
 
     private sealed record MemberRow(string BodyId, SeatMember Command);
 

@@ -43,8 +43,14 @@ public sealed class QsImportUnitsTests : IDisposable
         Assert.Contains("seated 5 members (0 already there", members.Output, StringComparison.Ordinal);
         Assert.Contains("seated 0 members (5 already there", (await QsAsync(["import", "members", Sample("members.csv"), .. Store()])).Output, StringComparison.Ordinal);
 
+        var officials = await QsAsync(["import", "officials", Sample("officials.csv"), .. Store()]);
+        Assert.True(officials.Exit == CliApp.Ok, officials.Error);
+        Assert.Contains("appointed 5 officials (0 already there", officials.Output, StringComparison.Ordinal);
+        Assert.Contains("appointed 0 officials (5 already there", (await QsAsync(["import", "officials", Sample("officials.csv"), .. Store()])).Output, StringComparison.Ordinal);
+
         var bodies = await BodiesAsync();
         Assert.Equal(14, bodies.Count);
+        Assert.Equal(2, bodies.Single(b => b.BodyId == "pc-hue").Officials);
         var ward = bodies.Single(b => b.BodyId == "pc-hue-thuan-hoa");
         Assert.Equal(("Hội đồng nhân dân phường Thuận Hóa", "pc-hue", 1), (ward.Name, ward.ParentBodyId, ward.Members));
         Assert.Equal(("Hội đồng nhân dân thành phố Huế", 2), (bodies.Single(b => b.BodyId == "pc-hue").Name, bodies.Single(b => b.BodyId == "pc-hue").Members));
@@ -96,6 +102,18 @@ public sealed class QsImportUnitsTests : IDisposable
         Assert.Contains("members.csv:4: body_id 'pc-nowhere'", refused.Error, StringComparison.Ordinal);
         Assert.Contains("members.csv:5: ", refused.Error, StringComparison.Ordinal);
         Assert.Equal(0, (await BodiesAsync()).Single(b => b.BodyId == "pc-hue").Members);
+
+        var officials = await WriteAsync("officials.csv",
+        [
+            "pc-hue,hue-o-health,Lê Văn Hải,Giám đốc Sở Y tế,hue-a-health,Sở Y tế,Department of Health",
+            "pc-hue,hue-o-x,Không Tên,,,,",
+            "pc-hue,hue-o-y,Tên,Chức vụ,hue a,,",
+        ], "body_id,official_id,name,office,agency_id,agency_name,agency_name_en");
+        var refusedOfficials = await QsAsync(["import", "officials", officials, .. Store()]);
+        Assert.Equal(CliApp.Failed, refusedOfficials.Exit);
+        Assert.Contains("officials.csv:3: ", refusedOfficials.Error, StringComparison.Ordinal);
+        Assert.Contains("officials.csv:4: ", refusedOfficials.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("officials.csv:2: ", refusedOfficials.Error, StringComparison.Ordinal);
     }
 
     [Fact]
