@@ -195,7 +195,7 @@ internal static class CliApp
               Gives or takes back a role (chair, secretariat, deputy, respondent, agencyOfficer,
               supervisor, admin) in body B (* for every body: admin only), as the admin API does;
               --person names the member, official or agency the role acts for. Recorded as the body's
-              event by qs; takes effect at the account's next sign-in.
+              event by qs; a signed-in session follows within a minute.
           qs verify [--provider Sqlite|Postgres] [--connection "<connection string>"]
               Re-computes every stream's SHA-256 hash chain and names the first broken event.
               Defaults: the server's embedded store, Sqlite at data/questionsessions.db.

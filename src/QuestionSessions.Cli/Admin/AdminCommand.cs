@@ -89,7 +89,7 @@ internal static class AdminCommand
             var done = revokeReason is null ? "granted" : "revoked";
             await output.WriteLineAsync(outcome == BodyWriteOutcome.AlreadyThere
                 ? $"qs: nothing to change: {account.Username} already holds {role} in {bodyId}."
-                : $"qs: {done} {role} in {bodyId} {(revokeReason is null ? "to" : "from")} {account.Username}; it takes effect at the next sign-in.");
+                : $"qs: {done} {role} in {bodyId} {(revokeReason is null ? "to" : "from")} {account.Username}; a signed-in session has it within a minute.");
             return CliApp.Ok;
         }, cancellationToken);
     }

@@ -1100,7 +1100,7 @@ export const en: Record<MessageKey, string> = {
   'admin.grant.role': 'Role',
   'admin.grant.person': 'Acting for',
   'admin.grant.submit': 'Grant role',
-  'admin.grant.done': 'Role granted. It takes effect at the holder\'s next sign-in.',
+  'admin.grant.done': 'Role granted. It reaches the holder\'s session within a minute.',
   'admin.grants.held': 'Roles held now',
   'admin.grants.history': 'History of roles (public)',
   'admin.history.granted': '{name}: {role}, granted by {by} on {at}.',

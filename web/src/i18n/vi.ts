@@ -1101,7 +1101,7 @@ export const vi = {
   'admin.grant.role': 'Vai trò',
   'admin.grant.person': 'Thay mặt cho',
   'admin.grant.submit': 'Trao vai trò',
-  'admin.grant.done': 'Đã trao vai trò. Vai trò có hiệu lực từ lần đăng nhập sau.',
+  'admin.grant.done': 'Đã trao vai trò. Vai trò có hiệu lực với người nhận trong vòng một phút.',
   'admin.grants.held': 'Đang giữ vai trò',
   'admin.grants.history': 'Lịch sử vai trò (công khai)',
   'admin.history.granted': '{name}: {role}, do {by} trao ngày {at}.',
