@@ -9,7 +9,7 @@ internal static class CliApp
     public const int Failed = 1;
     public const int Usage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, TextReader? input = null)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -20,6 +20,16 @@ internal static class CliApp
         if (args[0] == "export")
         {
             return await ExportAsync(args, output, error, cancellationToken);
+        }
+
+        if (args[0] == "admin")
+        {
+            return await AdminAsync(args, input ?? Console.In, output, error, cancellationToken);
+        }
+
+        if (args[0] is "grant" or "revoke")
+        {
+            return await RoleAsync(args, output, error, cancellationToken);
         }
 
         if (args[0] == "import")
@@ -78,12 +88,12 @@ internal static class CliApp
         return await Export.ExportCommand.RunAsync(store, outPath, output, error, cancellationToken);
     }
 
-    /// <summary><c>qs import petitions FILE.csv [--skip-bad] [--parallel N] [store options]</c>.</summary>
+    /// <summary><c>qs import petitions|units|members|officials FILE.csv [--skip-bad] [--parallel N] [store options]</c>.</summary>
     private static async Task<int> ImportAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (args.Length < 3 || args[1] != "petitions")
+        if (args.Length < 3 || args[1] is not ("petitions" or "units" or "members" or "officials"))
         {
-            await error.WriteLineAsync($"qs: import what? 'qs import petitions FILE.csv'.\n\n{Help}");
+            await error.WriteLineAsync($"qs: import what? 'qs import petitions|units|members|officials FILE.csv'.\n\n{Help}");
             return Usage;
         }
 
@@ -109,7 +119,66 @@ internal static class CliApp
             return Usage;
         }
 
-        return await Import.ImportCommand.RunAsync(store, args[2], skipBad, parallelism, output, error, cancellationToken);
+        Import.IFileImport kind = args[1] switch
+        {
+            "units" => new Import.UnitFileImport(parallelism),
+            "members" => new Import.MemberFileImport(parallelism),
+            "officials" => new Import.OfficialFileImport(parallelism),
+            _ => new Import.PetitionFileImport(parallelism),
+        };
+        return await Import.ImportCommand.RunAsync(store, args[2], skipBad, kind, output, error, cancellationToken);
+    }
+
+    /// <summary><c>qs admin create --username U --name "N" [--password-stdin] [store options]</c>.</summary>
+    private static async Task<int> AdminAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var rest = args.Skip(2).ToList();
+        var fromStdin = rest.Remove("--password-stdin");
+        var username = Take(rest, "--username");
+        var name = Take(rest, "--name");
+        if (args.Length < 2 || args[1] != "create" || username is not { Length: > 1 } || name is not { Length: > 0 }
+            || StoreArguments.Parse([.. rest]) is not { } store)
+        {
+            await error.WriteLineAsync($"qs: 'qs admin create --username U --name \"N\" [--password-stdin]'.\n\n{Help}");
+            return Usage;
+        }
+
+        return await Admin.AdminCommand.CreateAsync(store, username, name, fromStdin, input, output, error, cancellationToken);
+    }
+
+    /// <summary><c>qs grant|revoke --username U --role R --body B [--person P] [--reason "…"] [store options]</c>.</summary>
+    private static async Task<int> RoleAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var rest = args.Skip(1).ToList();
+        var username = Take(rest, "--username");
+        var roleText = Take(rest, "--role");
+        var body = Take(rest, "--body");
+        var person = Take(rest, "--person");
+        var reason = Take(rest, "--reason");
+        var revoke = args[0] == "revoke";
+        if (username is null || body is null || revoke != (reason is not null)
+            || roleText is null || !Enum.TryParse<Domain.Role>(roleText, ignoreCase: true, out var role) || roleText.Any(char.IsDigit)
+            || StoreArguments.Parse([.. rest]) is not { } store)
+        {
+            await error.WriteLineAsync($"qs: 'qs {args[0]} --username U --role R --body B [--person P]{(revoke ? " --reason \"…\"" : "")}'.\n\n{Help}");
+            return Usage;
+        }
+
+        return await Admin.AdminCommand.ChangeRoleAsync(store, username, role, body, person, reason, output, error, cancellationToken);
+    }
+
+    /// <summary>Removes <paramref name="option"/> and its value from <paramref name="rest"/>; the value, or null when absent or valueless.</summary>
+    private static string? Take(List<string> rest, string option)
+    {
+        var at = rest.IndexOf(option);
+        if (at < 0 || at + 1 >= rest.Count)
+        {
+            return null;
+        }
+
+        var value = rest[at + 1];
+        rest.RemoveRange(at, 2);
+        return value;
     }
 
     /// <summary><c>qs backup FILE [store options]</c>.</summary>
@@ -140,6 +209,16 @@ internal static class CliApp
         qs — QuestionSessions operator tool
 
         Usage:
+          qs admin create --username U --name "N" [--password-stdin] [--provider …] [--connection …]
+              Creates a system administrator on the server's database (the first one of a new deployment).
+              The password is typed twice (not shown) or read from the first line of standard input with
+              --password-stdin; at least 12 characters, not containing the username. There is no default.
+          qs grant --username U --role R --body B [--person P] [--provider …] [--connection …]
+          qs revoke --username U --role R --body B [--person P] --reason "…" [--provider …] [--connection …]
+              Gives or takes back a role (chair, secretariat, deputy, respondent, agencyOfficer,
+              supervisor, admin) in body B (* for every body: admin only), as the admin API does;
+              --person names the member, official or agency the role acts for. Recorded as the body's
+              event by qs; a signed-in session follows on its next request.
           qs verify [--provider Sqlite|Postgres] [--connection "<connection string>"]
               Re-computes every stream's SHA-256 hash chain and names the first broken event.
               Defaults: the server's embedded store, Sqlite at data/questionsessions.db.
@@ -159,6 +238,20 @@ internal static class CliApp
               province_id one of the 34 ids (GET /api/places/provinces); commune may be empty.
               Each bad row is reported as FILE:LINE: reason; a file with bad rows imports nothing
               unless --skip-bad is given. N writers at once (default 8).
+          qs import units FILE.csv [--skip-bad] [--parallel N] [--provider …] [--connection …]
+              Establishes the bodies of the official list of administrative units (docs/samples/units.csv):
+                unit_id,kind,name,name_en,parent_id
+              kind is na, province or commune; a province's unit_id is one of the 34 ids and its body
+              pc-{unit_id}; a commune's parent_id is its province's unit_id (in the file or a body already)
+              and its body pc-{parent_id}-{unit_id}. Bad rows, --skip-bad and re-imports as for petitions.
+          qs import members FILE.csv [--skip-bad] [--parallel N] [--provider …] [--connection …]
+              Seats deputies and delegates (docs/samples/members.csv):
+                body_id,member_id,name,role,group
+              role is deputy (National Assembly) or delegate (People's Councils); group may be empty.
+          qs import officials FILE.csv [--skip-bad] [--parallel N] [--provider …] [--connection …]
+              Appoints the officials who answer, with their agencies (docs/samples/officials.csv):
+                body_id,official_id,name,office,agency_id,agency_name,agency_name_en
+              the agency is registered with the body first when it is not yet.
           qs backup FILE [--provider Sqlite] [--connection …]
               Copies the SQLite store to FILE while the server runs: one consistent snapshot, page by page
               with a progress bar on standard error, checked before it is moved into place. FILE must not

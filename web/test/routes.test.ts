@@ -55,7 +55,9 @@ describe('routes', () => {
     [`/supervision/${id}`, '', { name: 'supervisionTopic', topicId: id }],
     ['/supervision/not-a-guid', '', { name: 'notFound' }],
     ['/sittings/not-a-guid/watch', '', { name: 'notFound' }],
-    ['/admin', '', { name: 'notFound' }],
+    ['/admin', '', { name: 'admin', bodyId: null }],
+    ['/admin/', '?body=pc-hue', { name: 'admin', bodyId: 'pc-hue' }],
+    ['/admin/users', '', { name: 'notFound' }],
   ])('%s%s', (pathname, search, route) => expect(parseRoute(pathname, search)).toEqual(route));
 
   test('paths round-trip', () => {

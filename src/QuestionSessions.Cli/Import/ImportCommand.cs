@@ -2,20 +2,20 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using QuestionSessions.Server.Hosting;
-using QuestionSessions.Server.Petitions;
+using QuestionSessions.Server.Imports;
 using Spectre.Console;
 
 namespace QuestionSessions.Cli.Import;
 
 /// <summary>
-/// <c>qs import petitions FILE.csv</c>: a session's aggregated petitions, checked row by row (each bad row
-/// reported with its line number and reason), then filed with a progress bar. A file with a bad row imports
-/// nothing unless <c>--skip-bad</c> is given; importing the same file again files nothing twice.
+/// <c>qs import KIND FILE.csv</c>: the file is checked row by row (each bad row reported with its line number and
+/// reason), then written with a progress bar. A file with a bad row imports nothing unless <c>--skip-bad</c> is
+/// given; importing the same file again writes nothing twice.
 /// </summary>
 internal static class ImportCommand
 {
     public static async Task<int> RunAsync(
-        StoreArguments arguments, string path, bool skipBad, int parallelism, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        StoreArguments arguments, string path, bool skipBad, IFileImport kind, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -34,15 +34,13 @@ internal static class ImportCommand
             {
                 var stopwatch = Stopwatch.StartNew();
                 await new SchemaService(store).StartAsync(cancellationToken);
-                var bodies = await PetitionImport.BodiesAsync(store, cancellationToken);
-                var codes = await PetitionReader.CodesAsync(store, cancellationToken);
-                IReadOnlyList<Domain.Petitions.FilePetition> rows;
-                IReadOnlyList<ImportProblem> problems;
+                ImportPlan plan;
                 await using (var file = File.OpenRead(path))
                 {
-                    (rows, problems) = PetitionImport.Read(file, bodies, codes, DateTimeOffset.UtcNow, cancellationToken);
+                    plan = await kind.ReadAsync(store, file, cancellationToken);
                 }
 
+                var problems = plan.Problems;
                 foreach (var problem in problems.Take(200))
                 {
                     await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{path}:{problem.Line}: {problem.Reason}"));
@@ -56,14 +54,14 @@ internal static class ImportCommand
                 if (problems.Count > 0 && !skipBad)
                 {
                     await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"qs: {problems.Count} bad rows; nothing imported. Fix them, or give --skip-bad to import the {rows.Count} good rows."));
+                        $"qs: {problems.Count} bad rows; nothing imported. Fix them, or give --skip-bad to import the {plan.Rows} good rows."));
                     return CliApp.Failed;
                 }
 
-                var result = await WriteAsync(store, rows, parallelism, error, cancellationToken);
+                var result = await WriteAsync(plan, $"importing {kind.Noun}", error, cancellationToken);
                 var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"qs: filed {result.Filed} petitions ({result.AlreadyThere} already there, {problems.Count} bad rows skipped) in {seconds:0.0} s ({rows.Count / seconds:0} rows/s)."));
+                    $"qs: {kind.Verb} {result.Written} {kind.Noun} ({result.AlreadyThere} already there, {problems.Count} bad rows skipped) in {seconds:0.0} s ({plan.Rows / seconds:0} rows/s)."));
                 return CliApp.Ok;
             }
             catch (DbException e)
@@ -74,8 +72,7 @@ internal static class ImportCommand
         }
     }
 
-    private static async Task<ImportResult> WriteAsync(
-        Runtime.Storage.IEventStore store, IReadOnlyList<Domain.Petitions.FilePetition> rows, int parallelism, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<ImportResult> WriteAsync(ImportPlan plan, string label, TextWriter error, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -87,14 +84,14 @@ internal static class ImportCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("importing petitions", maxValue: Math.Max(rows.Count, 1));
-                result = await PetitionImport.WriteAsync(store, rows, parallelism, new Progress(task), cancellationToken);
+                var task = context.AddTask(label, maxValue: Math.Max(plan.Rows, 1));
+                result = await plan.WriteAsync(new Progress(task), cancellationToken);
                 task.Value = task.MaxValue;
             });
         return result;
     }
 
-    /// <summary>Moves the bar as rows are filed (from several writers: the bar takes the highest count).</summary>
+    /// <summary>Moves the bar as rows are written (from several writers: the bar takes the highest count).</summary>
     private sealed class Progress(ProgressTask task) : IProgress<int>
     {
         private readonly Lock _gate = new();

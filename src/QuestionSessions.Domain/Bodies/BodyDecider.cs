@@ -9,10 +9,23 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
 
     public static Decision<BodyEvent> Decide(BodyCommand command, BodyState state)
     {
-        var bodyId = command is EstablishBody e ? e.BodyId : state.BodyId;
+        // A body's administrator acts in that body only (not in the bodies below it); a system administrator
+        // (Grant.AnyBody) everywhere. System-wide grants live on the stream keyed "*", which no body has.
+        var bodyId = command switch
+        {
+            EstablishBody e => e.BodyId,
+            GrantRole g when g.BodyId == Grant.AnyBody => Grant.AnyBody,
+            RevokeRole r when r.BodyId == Grant.AnyBody => Grant.AnyBody,
+            _ => state.BodyId,
+        };
         if (!command.Actor.Holds(Role.Admin, bodyId))
         {
             return Decision<BodyEvent>.Refuse(ErrorKind.Forbidden, "admin_required", "Only an administrator may change a body.");
+        }
+
+        if (bodyId == Grant.AnyBody)
+        {
+            return BodyGrants.DecideSystemWide(command, state);
         }
 
         if (command is not EstablishBody && !state.Exists)
@@ -28,6 +41,9 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             RegisterAgency c => Register(c, state),
             AdoptRulesProfile c => Adopt(c, state),
             ScheduleSession c => Schedule(c, state),
+            BeginTerm c => Begin(c, state),
+            GrantRole c => BodyGrants.Grant(c, state),
+            RevokeRole c => BodyGrants.Revoke(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
         };
     }
@@ -47,6 +63,16 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             RulesProfiles = state.RulesProfiles.RemoveAll(p => p.EffectiveFrom == e.Profile.EffectiveFrom)
                 .Add(e.Profile).Sort((a, b) => a.EffectiveFrom.CompareTo(b.EffectiveFrom)),
         },
+        TermBegan e => state with
+        {
+            Term = e.Term,
+            TermStartsOn = e.StartsOn,
+            TermEndsOn = e.EndsOn,
+            // Sessions are numbered within a term: a new term starts from session 1.
+            Sessions = e.Term == state.Term ? state.Sessions : state.Sessions.Clear(),
+        },
+        RoleGranted e => state with { Grants = state.Grants.Add(new HeldRole(e.UserId, e.DisplayName, e.Role, e.PersonId)) },
+        RoleRevoked e => state with { Grants = state.Grants.RemoveAll(g => g.Is(e.UserId, e.Role, e.PersonId)) },
         _ => state,
     };
 
@@ -64,7 +90,15 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "body_name_required", "A body needs an id and a name: one line, without direction controls.");
         }
 
-        return Decision<BodyEvent>.Accept(new BodyEstablished(c.BodyId, c.Kind, Texts.Clean(c.Name), Texts.Clean(c.NameEn), c.ParentBodyId, c.Term, c.Actor.Ref, c.Now));
+        if (!IsId(c.BodyId) || !Texts.Fits(c.Name, 200) || (c.NameEn?.Length ?? 0) > 200 || (c.Term?.Length ?? 0) > 40 || c.ParentBodyId == c.BodyId)
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "body_invalid",
+                "A body needs an id of 1 to 64 letters, digits, '-', '_' or '.', a name of at most 200 characters and a term of at most 40.");
+        }
+
+        return Decision<BodyEvent>.Accept(new BodyEstablished(
+            c.BodyId, c.Kind, Texts.Clean(c.Name, multiline: false), Texts.CleanOrNull(c.NameEn, multiline: false) ?? "", c.ParentBodyId,
+            Texts.CleanOrNull(c.Term, multiline: false) ?? "", c.Actor.Ref, c.Now));
     }
 
     private static Decision<BodyEvent> Seat(SeatMember c, BodyState state)
@@ -148,7 +182,26 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             : Decision<BodyEvent>.Accept(new SessionScheduled(c.Number, c.OpensOn, c.Actor.Ref, c.Now));
     }
 
-    private static bool IsId(string id) =>
+    private static Decision<BodyEvent> Begin(BeginTerm c, BodyState state)
+    {
+        var term = c.Term?.Trim() ?? "";
+        if (!Texts.Fits(term, 40) || c.EndsOn is { } ends && ends <= c.StartsOn)
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "term_invalid", "A term needs a name of at most 40 characters and ends after it starts.");
+        }
+
+        if (term != state.Term && state.TermStartsOn is { } current && c.StartsOn <= current)
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "term_order", "A new term starts after the current one.");
+        }
+
+        return term == state.Term && c.StartsOn == state.TermStartsOn && c.EndsOn == state.TermEndsOn
+            ? Decision<BodyEvent>.Nothing
+            : Decision<BodyEvent>.Accept(new TermBegan(term, c.StartsOn, c.EndsOn, c.Actor.Ref, c.Now));
+    }
+
+    /// <summary>An id of 1 to 64 letters, digits, '-', '_' or '.' (bodies, members, agencies).</summary>
+    public static bool IsId(string id) =>
         id.Length is > 0 and <= 64 && id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.');
 
     private static Decision<BodyEvent> Adopt(AdoptRulesProfile c, BodyState state)

@@ -21,3 +21,13 @@ public sealed record RulesProfileAdopted(RulesProfile Profile, ActorRef By, Date
 
 [EventAlias("session_scheduled")]
 public sealed record SessionScheduled(int Number, DateOnly OpensOn, ActorRef By, DateTimeOffset At) : BodyEvent(At);
+
+[EventAlias("term_began")]
+public sealed record TermBegan(string Term, DateOnly StartsOn, DateOnly? EndsOn, ActorRef By, DateTimeOffset At) : BodyEvent(At);
+
+/// <summary>A role given to an account, on the stream of the body it is scoped to (<c>body/*</c> for system administrators).</summary>
+[EventAlias("role_granted")]
+public sealed record RoleGranted(string UserId, string DisplayName, Role Role, string? PersonId, ActorRef By, DateTimeOffset At) : BodyEvent(At);
+
+[EventAlias("role_revoked")]
+public sealed record RoleRevoked(string UserId, Role Role, string? PersonId, string Reason, ActorRef By, DateTimeOffset At) : BodyEvent(At);

@@ -21,6 +21,14 @@ public sealed record BodyState
 
     public string Term { get; init; } = "";
 
+    /// <summary>When the current term began and ends, once a <see cref="TermBegan"/> gave them.</summary>
+    public DateOnly? TermStartsOn { get; init; }
+
+    public DateOnly? TermEndsOn { get; init; }
+
+    /// <summary>Who holds which role in the body now; the history of grants is the stream itself.</summary>
+    public ImmutableList<HeldRole> Grants { get; init; } = [];
+
     public ImmutableSortedDictionary<string, Member> Members { get; init; } = ImmutableSortedDictionary<string, Member>.Empty;
 
     public ImmutableSortedDictionary<string, Official> Officials { get; init; } = ImmutableSortedDictionary<string, Official>.Empty;

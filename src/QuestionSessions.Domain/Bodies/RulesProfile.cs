@@ -29,6 +29,30 @@ public sealed record RulesProfile(
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>When the supervision law (Law 121/2025/QH15) takes effect: the default profile's start.</summary>
+    public static readonly DateOnly LawInForce = new(2026, 3, 1);
+
+    /// <summary>
+    /// The limits DOMAIN.md gives for a body of this kind, as a starting point an administrator adopts or amends:
+    /// opening ≤ 5 min, question ≤ 1 min, answer ≤ 3 min, speakers called three at a time, written answers within
+    /// 20 days, closing remarks ~10 min. No source confirms the debate and clarification limits: they are marked so.
+    /// People's Councils adopt their own; the default follows the National Assembly's.
+    /// </summary>
+    public static RulesProfile LegalDefaults(BodyKind kind, DateOnly? effectiveFrom = null) => new(
+        kind == BodyKind.NationalAssembly ? "Quốc hội — chất vấn tại kỳ họp" : "HĐND — chất vấn tại kỳ họp",
+        effectiveFrom ?? LawInForce,
+        OpeningLimit: TimeSpan.FromMinutes(5),
+        QuestionLimit: TimeSpan.FromMinutes(1),
+        AnswerLimit: TimeSpan.FromMinutes(3),
+        DebateLimit: TimeSpan.FromMinutes(1),
+        ClarificationLimit: TimeSpan.FromMinutes(3),
+        ClosingLimit: TimeSpan.FromMinutes(10),
+        CallBatchSize: 3,
+        WrittenAnswerDays: 20,
+        kind == BodyKind.NationalAssembly
+            ? "NA session rules (Res. 71/2022/QH15) as applied at the 9th session; written answers within 20 days. Debate and clarification limits unconfirmed."
+            : "Modelled on the National Assembly's limits; each People's Council adopts its own. Debate and clarification limits unconfirmed.");
+
     /// <summary>Null when the profile is usable, otherwise what is wrong with it.</summary>
     public string? Problem()
     {

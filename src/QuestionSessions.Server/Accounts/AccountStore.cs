@@ -42,6 +42,13 @@ internal sealed class AccountStore(IEventStore store, Microsoft.Extensions.Optio
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// Creates an account that holds no role yet (roles are granted on the body streams); null when the username
+    /// is taken.
+    /// </summary>
+    public async Task<Account?> CreateWithoutGrantsAsync(string username, string displayName, string password, CancellationToken cancellationToken) =>
+        await CreateAsync(username, displayName, password, [], cancellationToken) ? await FindAsync(username, cancellationToken) : null;
+
     /// <summary>The account if the password matches, otherwise null (no hint which of the two was wrong).</summary>
     public async Task<Account?> VerifyAsync(string username, string password, CancellationToken cancellationToken)
     {
@@ -76,9 +83,66 @@ internal sealed class AccountStore(IEventStore store, Microsoft.Extensions.Optio
             return null;
         }
 
-        return new Account(
+        var account = new Account(
             reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
             JsonSerializer.Deserialize<List<Grant>>(reader.GetString(4), GrantJson) ?? []);
+        await reader.DisposeAsync();
+        // Roles come from the grant events' read model; the JSON column only holds grants of an older database
+        // not yet issued as events (GrantMigration empties it at start-up).
+        var granted = await Administration.RoleGrantLedger.ActiveAsync(connection, account.UserId, cancellationToken);
+        return account with { Grants = [.. account.Grants.Union(granted)] };
+    }
+
+    /// <summary>Accounts whose JSON column still holds grants, with those grants.</summary>
+    public async Task<IReadOnlyList<Account>> WithLegacyGrantsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(
+            connection, null, "SELECT user_id, username, display_name, grants FROM accounts WHERE grants <> '[]' ORDER BY username");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var accounts = new List<Account>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            accounts.Add(new Account(reader.GetString(0), reader.GetString(1), reader.GetString(2), "",
+                JsonSerializer.Deserialize<List<Grant>>(reader.GetString(3), GrantJson) ?? []));
+        }
+
+        return accounts;
+    }
+
+    /// <summary>Empties the JSON grants of an account once they are events.</summary>
+    public async Task ClearLegacyGrantsAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, "UPDATE accounts SET grants = '[]' WHERE user_id = @id", ("id", userId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Every account, without password hashes, for administrators choosing whom to grant a role.</summary>
+    public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, """
+            SELECT a.user_id, a.username, a.display_name, g.role, g.body_id, g.person_id
+            FROM accounts a LEFT JOIN role_grants g ON g.user_id = a.user_id AND g.revoked_at IS NULL
+            ORDER BY a.username, g.body_id, g.version
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var accounts = new List<Account>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (accounts.Count == 0 || accounts[^1].UserId != reader.GetString(0))
+            {
+                accounts.Add(new Account(reader.GetString(0), reader.GetString(1), reader.GetString(2), "", new List<Grant>()));
+            }
+
+            if (!reader.IsDBNull(3) && Enum.TryParse<Role>(reader.GetString(3), out var role))
+            {
+                ((List<Grant>)accounts[^1].Grants).Add(new Grant(role, reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+            }
+        }
+
+        return accounts;
     }
 
     private static JsonSerializerOptions CreateJson()

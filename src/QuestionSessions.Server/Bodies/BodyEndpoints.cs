@@ -12,11 +12,17 @@ internal static class BodyEndpoints
         var group = routes.MapGroup("/api/bodies").WithTags("Bodies");
         group.MapGet("/", List);
         group.MapGet("/{bodyId}", Get);
+        group.MapGet("/{bodyId}/grants", Grants);
         return group;
     }
 
     private static async Task<Ok<IReadOnlyList<BodySummary>>> List(IEventStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await BodyDirectory.ListAsync(store, cancellationToken));
+
+    /// <summary>Who holds which role in the body; with <c>history=true</c> every grant ever made, by whom, and when and why it ended.</summary>
+    private static async Task<Ok<IReadOnlyList<Administration.RoleGrantRecord>>> Grants(
+        string bodyId, bool? history, IEventStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await Administration.RoleGrantLedger.ListAsync(store, bodyId, history == true, cancellationToken));
 
     private static async Task<Results<Ok<BodyView>, NotFound>> Get(
         string bodyId, IGrainFactory grains, HttpContext http, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ internal sealed class DemoSeeder(
             foreach (var member in body.Members)
             {
                 await Body(body.BodyId, new SeatMember(member, admin, now), cancellationToken);
-                await accounts.CreateAsync(member.MemberId, member.Name, options.Value.Password, [new Grant(Role.Deputy, body.BodyId, member.MemberId)], cancellationToken);
+                await AccountAsync(member.MemberId, member.Name, [new Grant(Role.Deputy, body.BodyId, member.MemberId)], now, cancellationToken);
             }
 
             foreach (var agency in body.Agencies)
@@ -67,7 +67,7 @@ internal sealed class DemoSeeder(
             foreach (var official in body.Officials)
             {
                 await Body(body.BodyId, new AppointOfficial(official, admin, now), cancellationToken);
-                await accounts.CreateAsync(official.OfficialId, official.Name, options.Value.Password, [new Grant(Role.Respondent, body.BodyId, official.OfficialId)], cancellationToken);
+                await AccountAsync(official.OfficialId, official.Name, [new Grant(Role.Respondent, body.BodyId, official.OfficialId)], now, cancellationToken);
             }
         }
 
@@ -89,7 +89,7 @@ internal sealed class DemoSeeder(
         // Last, so "admin exists" means the seed finished.
         foreach (var account in data.Accounts)
         {
-            await accounts.CreateAsync(account.Username, account.DisplayName, options.Value.Password, account.Grants, cancellationToken);
+            await AccountAsync(account.Username, account.DisplayName, account.Grants, now, cancellationToken);
         }
     }
 
@@ -209,6 +209,18 @@ internal sealed class DemoSeeder(
             {
                 logger.LogWarning("Demo petition step {Command} on {Petition} refused: {Code}", step.GetType().Name, demo.PetitionId, error.Code);
             }
+        }
+    }
+
+    /// <summary>A demo account, and its roles granted on the body streams by the system, as an administrator would.</summary>
+    private async Task AccountAsync(string username, string displayName, IReadOnlyList<Grant> grants, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await accounts.CreateAsync(username, displayName, options.Value.Password, [], cancellationToken);
+        var account = await accounts.FindAsync(username, cancellationToken)
+            ?? throw new InvalidOperationException($"The demo account {username} was not created.");
+        foreach (var grant in grants)
+        {
+            await Body(grant.BodyId, new GrantRole(grant.BodyId, account.UserId, account.DisplayName, grant.Role, grant.PersonId, Actor.System, now), cancellationToken);
         }
     }
 

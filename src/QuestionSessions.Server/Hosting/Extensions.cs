@@ -54,6 +54,8 @@ internal static class Extensions
 
         services.AddSingleton<IProjection<SittingState>, SittingDirectory>();
         services.AddSingleton<IProjection<BodyState>, BodyDirectory>();
+        services.AddSingleton<IProjection<BodyState>, Administration.RoleGrantLedger>();
+        services.AddSingleton<Administration.GrantMigration>();
         services.AddSingleton<IProjection<Domain.Commitments.CommitmentState>, CommitmentLedger>();
         services.AddSingleton<IProjection<Domain.Resolutions.ResolutionState>, Resolutions.ResolutionDirectory>();
         services.AddSingleton<IProjection<SittingState>, Search.SittingSearch>();
@@ -163,6 +165,7 @@ internal static class Extensions
         app.MapOidc();
         app.MapExternalLogins();
         app.MapBodies();
+        Administration.AdminEndpoints.MapAdministration(app);
         app.MapSittings();
         app.MapCommitments();
         app.MapSearch();

@@ -13,10 +13,12 @@ namespace QuestionSessions.Server.Hosting;
 /// while no silo ran it, and registers its sweep reminder.
 /// </summary>
 internal sealed class StartupService(
-    IEventStore store, DemoSeeder seeder, StreamRelay<SerializedHubMessage> relay, IGrainFactory grains) : IHostedService
+    IEventStore store, DemoSeeder seeder, StreamRelay<SerializedHubMessage> relay, IGrainFactory grains,
+    Administration.GrantMigration grantMigration) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await grantMigration.RunAsync(cancellationToken);
         await seeder.SeedIfEmptyAsync(cancellationToken);
         await store.StartListeningAsync(cancellationToken);
         await relay.StartAsync(cancellationToken);

@@ -9,15 +9,10 @@ using QuestionSessions.Domain.Places;
 using QuestionSessions.Runtime.Aggregates;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Bodies;
+using QuestionSessions.Server.Imports;
 using QuestionSessions.Server.Search;
 
 namespace QuestionSessions.Server.Petitions;
-
-/// <summary>One row that cannot be imported: its line in the file and why.</summary>
-internal sealed record ImportProblem(long Line, string Reason);
-
-/// <summary>What an import wrote: petitions filed, and those already there from an earlier run of the same file.</summary>
-internal sealed record ImportResult(int Filed, int AlreadyThere);
 
 /// <summary>
 /// A session's aggregated petitions from a CSV file (<c>qs import petitions</c>), filed exactly as the server
@@ -34,7 +29,7 @@ internal static class PetitionImport
     public static readonly string[] Columns = ["ref", "body_id", "field", "title", "text", "supporters", "province_id", "commune"];
 
     /// <summary>Who files an import: the operator running qs, with an administrator's reach.</summary>
-    public static readonly Actor Importer = new("qs-import", "qs import", [new Grant(Role.Admin, Grant.AnyBody)]);
+    public static readonly Actor Importer = CsvImport.Importer;
 
     private static readonly EventCodec<PetitionEvent> Codec = new();
 
@@ -45,57 +40,9 @@ internal static class PetitionImport
     public static (IReadOnlyList<FilePetition> Rows, IReadOnlyList<ImportProblem> Problems) Read(
         Stream file, IReadOnlySet<string> bodies, IDictionary<string, Guid> codes, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rows = new List<FilePetition>();
-        var problems = new List<ImportProblem>();
         var batch = BatchId(file);
-        var seen = new Dictionary<Guid, long>();
-        var options = new CsvReaderOptions
-        {
-            HasHeader = true,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            AllowLineBreaksInQuotes = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            OnMalformedRecord = record => problems.Add(new ImportProblem(record.LineNumber, record.Reason == CsvMalformedReason.FieldCountMismatch
-                ? $"Expected {Columns.Length} columns."
-                : $"Malformed CSV ({record.Reason}): {Shorten(record.RawRecord)}")),
-        };
-        using var csv = CsvReader.Create(file, options, leaveOpen: true);
-        try
-        {
-            if (!Columns.SequenceEqual(csv.Headers.Select(h => h.Trim().ToLowerInvariant())))
-            {
-                return ([], [new ImportProblem(1, $"The first line must be the header: {string.Join(',', Columns)}.")]);
-            }
-
-            while (csv.Read())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var line = csv.LineNumber;
-                var (command, problem) = Row(csv, bodies, codes, now, batch);
-                if (problem is not null)
-                {
-                    problems.Add(new ImportProblem(line, problem));
-                }
-                else if (seen.TryGetValue(command!.PetitionId, out var first))
-                {
-                    problems.Add(new ImportProblem(line, $"The same ref for the same body is on line {first}."));
-                }
-                else
-                {
-                    seen[command.PetitionId] = line;
-                    rows.Add(command);
-                }
-            }
-        }
-        catch (CsvFormatException e)
-        {
-            problems.Add(new ImportProblem(e.LineNumber, $"Unreadable CSV: {e.Message}"));
-        }
-
-        problems.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return (rows, problems);
+        return CsvImport.Read(file, Columns, csv => Row(csv, bodies, codes, now, batch), command => command.PetitionId,
+            first => $"The same ref for the same body is on line {first}.", cancellationToken);
     }
 
     /// <summary>
@@ -198,5 +145,5 @@ internal static class PetitionImport
         return new Guid(hash.AsSpan(0, 16));
     }
 
-    private static string Shorten(string? text) => text is null ? "" : text.Length > 60 ? text[..60] + "…" : text;
+    private static string Shorten(string? text) => CsvImport.Shorten(text);
 }

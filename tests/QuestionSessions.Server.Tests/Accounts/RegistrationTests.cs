@@ -82,8 +82,10 @@ public sealed class RegistrationTests : SqliteNodeTest
         using var http = Node.Anonymous();
         var (status, body) = await PostAsync(http, "/api/auth/register", new { username = "cu.tri.moi", displayName = "Hoa\u202Ethuong", password = Password });
 
+        // Refused at the edge, like every name with direction controls, before registration reads it.
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("display_name_invalid", body.GetProperty("code").GetString());
+        Assert.Equal("invalid_request", body.GetProperty("code").GetString());
+        Assert.Contains("displayName", body.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 }
 

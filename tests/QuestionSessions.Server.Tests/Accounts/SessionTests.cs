@@ -68,8 +68,10 @@ public sealed class SessionTests : SqliteNodeTest
         Assert.NotEmpty((await GetAsync(chair.Http, "/api/auth/me")).GetProperty("grants").EnumerateArray());
         var before = await VersionAsync(chair.Http, DemoSitting);
 
-        // Grants as AccountStore keeps them today; the session reads them back through AccountStore.FindByIdAsync.
-        await ExecuteAsync("UPDATE accounts SET grants = '[]' WHERE username = 'chair.na'");
+        // Revoked by an administrator as a body event; the session reads the grants back through AccountStore.FindByIdAsync.
+        using var admin = await Node.SignInAsync("admin");
+        var userId = (await GetAsync(chair.Http, "/api/auth/me")).GetProperty("userId").GetString();
+        AcceptedVersion(await PostAsync(admin.Http, "/api/admin/bodies/na/grants/revocation", new { userId, role = "chair", reason = "Hết nhiệm kỳ" }));
 
         Assert.Empty((await GetAsync(chair.Http, "/api/auth/me")).GetProperty("grants").EnumerateArray());
         var (status, _) = await SittingAsync(chair.Http, DemoSitting, "/open", new { });

@@ -46,10 +46,10 @@ export async function newContext(browser: Browser, baseURL: string, width = 1366
 }
 
 /** Signs in through the sign-in page, as a person would. */
-export async function signIn(page: Page, username: string, next = '/'): Promise<void> {
+export async function signIn(page: Page, username: string, next = '/', password = 'demo'): Promise<void> {
   await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
   await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill('demo');
+  await page.locator('input[name=password]').fill(password);
   await page.locator('main form button[type=submit]').click();
   await page.waitForURL(url => url.pathname === next.split('?')[0]);
   await page.getByTestId('signed-in-as').waitFor();

@@ -10,6 +10,8 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../
 
 export interface RunningServer {
   readonly url: string;
+  /** The server's SQLite database, for qs run beside it. */
+  readonly connectionString: string;
   /** What the server wrote (warnings and errors only), for a failing test's report. */
   readonly log: () => string;
   stop(): Promise<void>;
@@ -44,9 +46,9 @@ function freePort(): Promise<number> {
 
 /**
  * Starts the real server on a free loopback port over a throwaway SQLite file, with the demo seeded
- * (a low password work factor keeps the seed quick), and waits until it is ready.
+ * (a low password work factor keeps the seed quick) unless `seed` is false, and waits until it is ready.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer({ seed = true }: { readonly seed?: boolean } = {}): Promise<RunningServer> {
   const dll = serverDll();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -62,7 +64,7 @@ export async function startServer(): Promise<RunningServer> {
       'Production',
       '--Storage:Provider=Sqlite',
       `--Storage:ConnectionString=Data Source=${join(folder, 'qs.db')}`,
-      '--Demo:Seed=true',
+      `--Demo:Seed=${seed}`,
       '--PasswordHasher:IterationCount=1000',
       '--Logging:LogLevel:Default=Warning',
     ],
@@ -94,7 +96,7 @@ export async function startServer(): Promise<RunningServer> {
     try {
       const ready = await fetch(`${url}/health/ready`);
       if (ready.ok) {
-        return { url, log: () => output, stop };
+        return { url, connectionString: `Data Source=${join(folder, 'qs.db')}`, log: () => output, stop };
       }
     } catch {
       // Not listening yet.

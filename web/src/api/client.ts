@@ -1,4 +1,8 @@
 import type {
+  AccountCreated,
+  AccountSummary,
+  RoleGrantRecord,
+  RulesProfile,
   BodySummary,
   BodyView,
   CommandAccepted,
@@ -148,6 +152,12 @@ export function command<P extends PostPath>(
 }
 
 export const api = {
+  grants: (bodyId: string, history = false) =>
+    request<RoleGrantRecord[]>('GET', `/api/bodies/${encodeURIComponent(bodyId)}/grants${history ? '?history=true' : ''}`),
+  accounts: () => request<AccountSummary[]>('GET', '/api/admin/accounts'),
+  createAccount: (body: { username: string; displayName: string; password: string | null }) =>
+    request<AccountCreated>('POST', '/api/admin/accounts', body),
+  rulesDefaults: (bodyId: string) => request<RulesProfile>('GET', `/api/admin/bodies/${encodeURIComponent(bodyId)}/rules-profile/defaults`),
   sittings: () => request<SittingSummary[]>('GET', '/api/sittings'),
   bodies: () => request<BodySummary[]>('GET', '/api/bodies'),
   body: (bodyId: string) => request<BodyView>('GET', `/api/bodies/${encodeURIComponent(bodyId)}`),

@@ -38,6 +38,7 @@ const screens: Record<Route['name'], () => Promise<ScreenModule>> = {
   supervisionList: () => import('../screens/supervision/SupervisionListScreen'),
   supervisionNew: () => import('../screens/supervision/NewTopicScreen'),
   supervisionTopic: () => import('../screens/supervision/TopicScreen'),
+  admin: () => import('../screens/admin/AdminScreen'),
   notFound: () => import('../screens/NotFoundScreen'),
 };
 

@@ -47,6 +47,11 @@ export function SiteHeader({ compact }: { readonly compact: boolean }) {
           <Link href={paths.supervisionList()} class="site-nav__link">
             {t('nav.supervision')}
           </Link>
+          {me?.grants.some(g => g.role === 'admin') && (
+            <Link href={paths.admin()} class="site-nav__link">
+              {t('nav.admin')}
+            </Link>
+          )}
           <button type="button" class="link-button" lang={other} onClick={() => setLang(other)} data-testid="language-switch">
             {t('app.switchLanguage')}
           </button>

@@ -27,6 +27,7 @@ export type Route =
   | { readonly name: 'supervisionList'; readonly query: string }
   | { readonly name: 'supervisionNew'; readonly bodyId: string | null }
   | { readonly name: 'supervisionTopic'; readonly topicId: string }
+  | { readonly name: 'admin'; readonly bodyId: string | null }
   | { readonly name: 'notFound' };
 
 export const paths = {
@@ -53,6 +54,7 @@ export const paths = {
   supervisionList: (query?: string) => (query ? `/supervision?${query}` : '/supervision'),
   supervisionNew: (bodyId?: string) => (bodyId ? `/supervision/new?body=${encodeURIComponent(bodyId)}` : '/supervision/new'),
   supervisionTopic: (topicId: string) => `/supervision/${topicId}`,
+  admin: (bodyId?: string) => (bodyId ? `/admin?body=${encodeURIComponent(bodyId)}` : '/admin'),
 };
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -79,6 +81,10 @@ export function parseRoute(pathname: string, search: string): Route {
     const query = new URLSearchParams(search);
     const next = localPath(query.get('next'));
     return pathname === '/register' ? { name: 'register', next } : { name: 'signIn', next, error: query.get('error') };
+  }
+
+  if (pathname === '/admin' || pathname === '/admin/') {
+    return { name: 'admin', bodyId: new URLSearchParams(search).get('body') || null };
   }
 
   if (pathname === '/commitments' || pathname === '/commitments/') {
