@@ -1141,7 +1141,6 @@ export const en: Record<MessageKey, string> = {
   'admin.role.admin': 'Administrator',
   'problem.admin_required': 'Only an administrator of this body (or of the whole system) may do this.',
   'problem.weak_password': 'A password needs at least 12 characters and must not contain the username.',
-  'problem.username_taken': 'This username is taken.',
   'problem.account_not_found': 'There is no account with this username.',
   'problem.member_not_found': 'A deputy\'s role names a member of the body.',
   'problem.official_not_found': 'A respondent\'s role names an official who answers to the body.',

@@ -1142,7 +1142,6 @@ export const vi = {
   'admin.role.admin': 'Quản trị viên',
   'problem.admin_required': 'Chỉ quản trị viên của cơ quan này (hoặc của toàn hệ thống) được làm việc này.',
   'problem.weak_password': 'Mật khẩu cần ít nhất 12 ký tự, không chứa tên đăng nhập.',
-  'problem.username_taken': 'Tên đăng nhập này đã có.',
   'problem.account_not_found': 'Không có tài khoản với tên đăng nhập này.',
   'problem.member_not_found': 'Vai trò đại biểu cần gắn với một đại biểu của cơ quan.',
   'problem.official_not_found': 'Vai trò người trả lời cần gắn với một người trả lời chất vấn của cơ quan.',
