@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // A condition awaited with expect.poll gets a real deadline: the default second is less than a cold grain's
+    // first command takes on a busy 2-core machine (a body established on a fresh server failed CI that way).
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

@@ -41,8 +41,12 @@ async function submit(p: Page, form: string, fields: Readonly<Record<string, str
     await f.locator(`input[name=${name}]`).fill(value);
   }
 
+  // The command's answer, not the form's message: the body's page reloads after each change and may redraw the
+  // form (and its message) before a poll would see it.
+  const answer = p.waitForResponse(r => r.request().method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/'));
   await f.locator('button[type=submit]').click();
-  await expect.poll(() => f.getByTestId('feedback').textContent()).not.toBe('');
+  const response = await answer;
+  expect(response.ok(), `${form}: ${response.status()} ${await response.text()}`).toBe(true);
   expect(await f.getByTestId('problem').count()).toBe(0);
 }
 
