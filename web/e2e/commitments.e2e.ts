@@ -78,7 +78,7 @@ test('the public tracker lists the commitments with their owner and deadline, an
   // By official: the chair of Huế's People's Committee answers for two (a commitment and a written answer).
   await voter.goto('/commitments?body=pc-hue&official=hue-o-chair');
   await expect.poll(() => voter.getByTestId('commitment-card').count()).toBe(2);
-  expect(await voter.locator('select[name=official]').inputValue()).toBe('hue-o-chair');
+  await expect.poll(() => voter.locator('select[name=official]').inputValue()).toBe('hue-o-chair');
   await voter.goto('/commitments?window=overdue');
   await expect.poll(() => voter.getByTestId('commitment-card').count()).toBe(1);
 

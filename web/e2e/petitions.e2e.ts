@@ -258,7 +258,7 @@ test('the secretariat records a contact meeting with two petitions and gets thei
   await secretariat.goto('/petitions');
   await secretariat.getByRole('link', { name: 'Ghi nhận cuộc tiếp xúc cử tri' }).click();
   await secretariat.getByTestId('meeting-form').waitFor();
-  expect(await secretariat.locator('main select[name=body]').inputValue()).toBe('pc-hue');
+  await expect.poll(() => secretariat.locator('main select[name=body]').inputValue()).toBe('pc-hue');
   await secretariat.locator('select[name=timing]').selectOption('afterSession');
   await secretariat.fill('input[name=session]', '3');
   await expect.poll(() => secretariat.locator('main select[name=province]').inputValue()).toBe('hue');

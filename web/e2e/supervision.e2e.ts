@@ -88,7 +88,7 @@ test('the secretariat runs a topic from decision to recommendation, and the topi
 
   await secretariat.getByRole('link', { name: 'Quyết định chuyên đề giám sát' }).click();
   await secretariat.getByTestId('new-topic').waitFor();
-  expect(await secretariat.locator('select[name=body]').inputValue()).toBe('pc-hue');
+  await expect.poll(() => secretariat.locator('select[name=body]').inputValue()).toBe('pc-hue');
   await secretariat.fill('input[name=title]', 'Việc xử lý ô nhiễm môi trường và bảo đảm y tế cơ sở tại thành phố Huế');
   await secretariat.fill('textarea[name=scope]', 'Giám sát việc **xử lý rác thải** và cung ứng thuốc tại trạm y tế, giai đoạn 2024–2026.');
   await secretariat.fill('input[name=assignedTo]', 'Ban Văn hóa – Xã hội HĐND thành phố');
@@ -145,7 +145,8 @@ test('the secretariat runs a topic from decision to recommendation, and the topi
   await secretariat.reload();
   await secretariat.getByTestId('timeline').waitFor();
   await secretariat.getByTestId('visit-form').waitFor();
-  expect(await secretariat.locator('select[name=provinceId]').inputValue()).toBe('hue');
+  // The province list loads after the form appears; the topic's province is chosen once it has.
+  await expect.poll(() => secretariat.locator('select[name=provinceId]').inputValue()).toBe('hue');
   await secretariat.fill('input[name=commune]', 'Phường Thủy Phương');
   await secretariat.fill('textarea[name=visitNotes]', 'Bãi rác chưa có hệ thống xử lý nước rỉ rác; mùi lan tới khu dân cư.');
   await secretariat.getByRole('button', { name: 'Lưu khảo sát' }).click();
