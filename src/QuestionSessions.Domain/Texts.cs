@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -7,6 +8,11 @@ namespace QuestionSessions.Domain;
 /// <summary>Checks on text that people type, shared by every decider.</summary>
 public static class Texts
 {
+    // The control characters (category Cc: U+0000..U+001F, U+007F..U+009F), less those long text keeps.
+    private static readonly SearchValues<char> RemovedInLine = SearchValues.Create(ControlCharacters(keep: ""));
+
+    private static readonly SearchValues<char> RemovedInLongText = SearchValues.Create(ControlCharacters(keep: "\n\t"));
+
     /// <summary>
     /// True when the text says something: it has a character that is not white space, a control
     /// character or an invisible format character (zero-width spaces and joiners, direction marks).
@@ -55,12 +61,26 @@ public static class Texts
     /// </summary>
     public static string Clean(string text, bool multiline = true)
     {
+        // Nearly all text is already clean and composed: then it is only trimmed, without a copy or a call into ICU.
+        var span = text.AsSpan();
+        var dirty = span.IndexOfAny(multiline ? RemovedInLongText : RemovedInLine) >= 0 || span.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+        var kept = dirty ? Rebuilt(text, multiline) : text;
+        return (kept.IsNormalized(NormalizationForm.FormC) ? kept : kept.Normalize(NormalizationForm.FormC)).Trim();
+    }
+
+    private static string ControlCharacters(string keep) =>
+        new([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && !keep.Contains(c))]);
+
+    private static string Rebuilt(string text, bool multiline)
+    {
         var builder = new StringBuilder(text.Length);
+        Span<char> pair = stackalloc char[2];
         foreach (var rune in text.EnumerateRunes())
         {
             if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Control)
             {
-                builder.Append(rune.ToString());
+                // A broken surrogate comes out of the enumeration as U+FFFD.
+                builder.Append(pair[..rune.EncodeToUtf16(pair)]);
             }
             else if (rune.Value is '\n' or '\t')
             {
@@ -68,7 +88,7 @@ public static class Texts
             }
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC).Trim();
+        return builder.ToString();
     }
 
     /// <summary>Optional text cleaned as <see cref="Clean"/> does, or null when it says nothing.</summary>
