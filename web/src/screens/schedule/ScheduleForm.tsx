@@ -7,9 +7,9 @@ import { useBodyView } from '../../components/hooks';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { useCommand } from '../../components/useCommand';
 import { lang, t } from '../../i18n/i18n';
-import { formatDateTime, vietnamDayPlus } from '../../time/format';
-import { vietnamLocalToInstant } from '../../time/vietnamLocal';
+import { vietnamDayPlus } from '../../time/format';
 import { ClusterFields } from './ClusterFields';
+import { StartField } from './StartField';
 import { emptyCluster, scheduleRequest, videoOf, type ClusterDraft, type ScheduleDraft } from './plan';
 
 const MAX_CLUSTERS = 20;
@@ -34,7 +34,6 @@ export function ScheduleForm({ bodyId }: { readonly bodyId: string }) {
   }
 
   const officials: readonly Official[] = body.officials;
-  const start = vietnamLocalToInstant(draft.startsAt);
   const setCluster = (index: number, cluster: ClusterDraft) =>
     setDraft({ ...draft, clusters: draft.clusters.map((c, i) => (i === index ? cluster : c)) });
 
@@ -84,21 +83,7 @@ export function ScheduleForm({ bodyId }: { readonly bodyId: string }) {
           <span class="field__label">{t('schedule.sittingTitle')}</span>
           <input name="title" type="text" required maxLength={300} value={draft.title} onInput={e => setDraft({ ...draft, title: e.currentTarget.value })} />
         </label>
-        <label class="field">
-          <span class="field__label">{t('schedule.startsAt')}</span>
-          <input
-            name="startsAt"
-            type="datetime-local"
-            required
-            aria-describedby="schedule-starts-hint"
-            aria-invalid={badStart}
-            value={draft.startsAt}
-            onInput={e => setDraft({ ...draft, startsAt: e.currentTarget.value })}
-          />
-          <span class="field__hint" id="schedule-starts-hint" data-testid="schedule-starts-hint">
-            {start ? t('schedule.startsHint', { when: formatDateTime(start, lang()) }) : t('schedule.startsInvalid')}
-          </span>
-        </label>
+        <StartField id="schedule-starts" value={draft.startsAt} invalid={badStart} onInput={startsAt => setDraft({ ...draft, startsAt })} />
 
         <fieldset class="panel schedule__fieldset">
           <legend>{t('schedule.clusters')}</legend>
