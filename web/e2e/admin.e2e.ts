@@ -162,7 +162,23 @@ test('from an empty database, the admin tools alone reach a live sitting where a
   expect(await accessibilityViolations(secretariat)).toEqual([]);
   await screenshot(secretariat, 'schedule-en');
 
+  // Before it opens, the secretariat moves it on the chair's console, with a public reason.
+  await done.getByRole('link', { name: 'Open the chair\'s console' }).click();
+  const move = secretariat.getByTestId('reschedule-form');
+  await move.waitFor();
+  await expect.poll(() => move.locator('input[name=startsAt]').inputValue()).toBe(startsAt);
+  const movedTo = instantToVietnamLocal(Date.now() + 1_200_000);
+  await move.locator('input[name=startsAt]').fill(movedTo);
+  await move.locator('input[name=reason]').fill('Lùi 10 phút để chờ đại biểu đến đủ');
+  await move.locator('button[type=submit]').click();
+  await expect.poll(() => move.getByTestId('feedback').textContent()).toBe('The sitting has moved.');
+  const moved = (await (await fetch(new URL(`/api/sittings/${sittingId}`, server.url))).json()) as SittingResource;
+  expect(Date.parse(moved.startsAt)).toBe(Date.parse(vietnamLocalToInstant(movedTo)!));
+  expect(await accessibilityViolations(secretariat)).toEqual([]);
+
   const chair = await page('chu.toa', `/sittings/${sittingId}/chair`);
+  await chair.getByTestId('open-sitting').waitFor();
+  expect(await chair.getByTestId('reschedule-form').count()).toBe(0);
   await chair.getByTestId('open-sitting').click();
   await chair.getByRole('button', { name: 'Mở nhóm' }).first().click();
 
