@@ -3,12 +3,15 @@
  * with Demo:Seed=false: qs creates the first administrator on the server's database; the administrator signs in
  * and, on the /admin screen only, establishes Huế's People's Council, its term, an agency, an official who
  * answers, a delegate, the rules (prefilled from the law) and four accounts with their roles; the secretariat
- * schedules a sitting, the chair opens it, the delegate registers a question, the chair calls her, and the
- * official answers on the respondent's screen. A visitor and a delegate are told /admin is not for them.
+ * schedules a sitting on the scheduling screen (from a laptop whose clock is set to New York: the start is entered
+ * in Hanoi time all the same), the chair opens it, the delegate registers a question, the chair calls her, and the
+ * official answers on the respondent's screen. A visitor and a delegate are told /admin and the scheduling screen
+ * are not for them, and another body's secretariat may schedule only in its own body; the API refuses them too.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { SittingResource } from '../src/api/types';
+import { instantToVietnamLocal, vietnamLocalToInstant } from '../src/time/vietnamLocal';
 import { screenshot } from './harness/artifacts';
 import { accessibilityViolations } from './harness/axe';
 import { launchBrowser, newContext, signIn } from './harness/browser';
@@ -20,8 +23,8 @@ let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function page(user?: string, next = '/'): Promise<Page> {
-  const context = await newContext(browser, server.url);
+async function page(user?: string, next = '/', timezoneId?: string): Promise<Page> {
+  const context = await newContext(browser, server.url, undefined, undefined, timezoneId);
   contexts.push(context);
   const p = await context.newPage();
   if (user) {
@@ -114,20 +117,68 @@ test('from an empty database, the admin tools alone reach a live sitting where a
   expect(await accessibilityViolations(admin)).toEqual([]);
   await screenshot(admin, 'admin-body-en');
 
-  // The secretariat schedules the sitting (there is no scheduling screen: the API, signed in as the secretariat).
-  const secretariat = await page('thu.ky');
-  const scheduled = await secretariat.request.post('/api/sittings', {
-    data: {
-      bodyId: 'pc-hue',
-      title: 'Phiên chất vấn kỳ họp thứ nhất',
-      startsAt: new Date(Date.now() + 60_000).toISOString(),
-      clusters: [{ title: 'Y tế cơ sở', mainRespondentId: 'hue-o-health' }],
-    },
-  });
-  expect(scheduled.status(), await scheduled.text()).toBe(200);
-  const sittingId = ((await scheduled.json()) as { id: string }).id;
+  // The body's page (in English now) leads its administrator to the scheduling screen too.
+  expect(await admin.getByTestId('body-admin').getByRole('link', { name: 'Schedule a questioning sitting' }).getAttribute('href')).toBe('/sittings/new?body=pc-hue');
+
+  // The secretariat schedules the sitting on its screen, reached from the list of sittings.
+  const secretariat = await page('thu.ky', '/', 'America/New_York');
+  await secretariat.getByTestId('body-pc-hue').getByRole('link', { name: 'Lên lịch phiên chất vấn' }).click();
+  const form = secretariat.getByTestId('schedule-form');
+  await form.waitFor();
+  await expect.poll(() => form.locator('select[name=cluster-0-main] option[value="hue-o-health"]').count()).toBe(1);
+  expect(await accessibilityViolations(secretariat)).toEqual([]);
+  await screenshot(secretariat, 'schedule-vi');
+  await form.locator('input[name=title]').fill('Phiên chất vấn kỳ họp thứ nhất');
+  await form.locator('input[name=cluster-0-title]').fill('Y tế cơ sở');
+  await form.locator('select[name=cluster-0-main]').selectOption('hue-o-health');
+
+  // A start already past is refused by the server, said next to the form, and nothing is scheduled.
+  await form.locator('input[name=startsAt]').fill(instantToVietnamLocal(Date.now() - 3_600_000));
+  await form.getByTestId('schedule-submit').click();
+  await expect.poll(() => form.getByTestId('problem').textContent()).toContain('Giờ bắt đầu đã qua');
+  expect(await secretariat.getByTestId('schedule-done').count()).toBe(0);
+
+  // In ten minutes on Hanoi's clock, with a video page from a host that may not be framed: the sitting is
+  // scheduled, and the video's refusal is shown on its own.
+  const startsAt = instantToVietnamLocal(Date.now() + 600_000);
+  await form.locator('input[name=startsAt]').fill(startsAt);
+  await form.locator('input[name=videoUrl]').fill('https://video.example.org/phien-chat-van');
+  const answer = secretariat.waitForResponse(r => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/sittings');
+  await form.getByTestId('schedule-submit').click();
+  const response = await answer;
+  expect(response.status(), await response.text()).toBe(200);
+  const sittingId = ((await response.json()) as { id: string }).id;
+  const done = secretariat.getByTestId('schedule-done');
+  await expect.poll(() => done.getByTestId('problem').textContent()).toContain('Chỉ nhúng được trình phát');
+  expect(await done.textContent()).toContain('Phiên chất vấn kỳ họp thứ nhất');
+  expect(await accessibilityViolations(secretariat)).toEqual([]);
+  expect(await done.getByRole('link', { name: 'Mở màn hình điều hành' }).getAttribute('href')).toBe(`/sittings/${sittingId}/chair`);
+  const scheduled = (await (await fetch(new URL(`/api/sittings/${sittingId}`, server.url))).json()) as SittingResource;
+  expect(Date.parse(scheduled.startsAt)).toBe(Date.parse(vietnamLocalToInstant(startsAt)!));
+  expect(scheduled.videoUrl).toBeNull();
+  expect(scheduled.clusters.map(c => `${c.title}:${c.main.officialId}`)).toEqual(['Y tế cơ sở:hue-o-health']);
+  await secretariat.getByTestId('language-switch').click();
+  await expect.poll(() => secretariat.getByTestId('schedule-form').textContent()).toContain('Starts (Hanoi time)');
+  expect(await accessibilityViolations(secretariat)).toEqual([]);
+  await screenshot(secretariat, 'schedule-en');
+
+  // Before it opens, the secretariat moves it on the chair's console, with a public reason.
+  await done.getByRole('link', { name: 'Open the chair\'s console' }).click();
+  const move = secretariat.getByTestId('reschedule-form');
+  await move.waitFor();
+  await expect.poll(() => move.locator('input[name=startsAt]').inputValue()).toBe(startsAt);
+  const movedTo = instantToVietnamLocal(Date.now() + 1_200_000);
+  await move.locator('input[name=startsAt]').fill(movedTo);
+  await move.locator('input[name=reason]').fill('Lùi 10 phút để chờ đại biểu đến đủ');
+  await move.locator('button[type=submit]').click();
+  await expect.poll(() => move.getByTestId('feedback').textContent()).toBe('The sitting has moved.');
+  const moved = (await (await fetch(new URL(`/api/sittings/${sittingId}`, server.url))).json()) as SittingResource;
+  expect(Date.parse(moved.startsAt)).toBe(Date.parse(vietnamLocalToInstant(movedTo)!));
+  expect(await accessibilityViolations(secretariat)).toEqual([]);
 
   const chair = await page('chu.toa', `/sittings/${sittingId}/chair`);
+  await chair.getByTestId('open-sitting').waitFor();
+  expect(await chair.getByTestId('reschedule-form').count()).toBe(0);
   await chair.getByTestId('open-sitting').click();
   await chair.getByRole('button', { name: 'Mở nhóm' }).first().click();
 
@@ -156,7 +207,7 @@ test('from an empty database, the admin tools alone reach a live sitting where a
     .toEqual(['question:hue-d-001', 'answer:hue-o-health']);
 });
 
-test('a visitor and a delegate are told the administration screen is not for them', async () => {
+test('a visitor and a delegate are told the administration and scheduling screens are not for them', async () => {
   const visitor = await page();
   await visitor.goto('/admin');
   await visitor.getByTestId('admin-not-allowed').waitFor();
@@ -168,4 +219,53 @@ test('a visitor and a delegate are told the administration screen is not for the
   expect(await delegate.getByTestId('admin-not-allowed').textContent()).toContain('không có vai trò quản trị');
   expect(await delegate.locator('main form').count()).toBe(0);
   expect(await accessibilityViolations(delegate)).toEqual([]);
+});
+
+const sitting = (bodyId: string) => ({
+  bodyId,
+  title: 'Phiên chất vấn không được phép',
+  startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+  clusters: [{ title: 'Y tế cơ sở', mainRespondentId: 'hue-o-health' }],
+});
+
+test('only the secretariat of a body is offered its scheduling form, and the API refuses everyone else', async () => {
+  const visitor = await page();
+  await visitor.goto('/sittings/new?body=pc-hue');
+  await visitor.getByTestId('schedule-not-allowed').waitFor();
+  expect(await visitor.getByTestId('schedule-not-allowed').textContent()).toContain('Vui lòng đăng nhập');
+  expect(await visitor.locator('main form').count()).toBe(0);
+  expect(await accessibilityViolations(visitor)).toEqual([]);
+  expect((await visitor.request.post('/api/sittings', { data: sitting('pc-hue') })).status()).toBe(401);
+
+  // A delegate of the body is no secretariat: no form, no link on the list of sittings, and a 403 from the API.
+  const delegate = await page('dai.bieu', '/sittings/new?body=pc-hue');
+  await delegate.getByTestId('schedule-not-allowed').waitFor();
+  expect(await delegate.getByTestId('schedule-not-allowed').textContent()).toContain('không có vai trò này');
+  expect(await delegate.locator('main form').count()).toBe(0);
+  expect(await accessibilityViolations(delegate)).toEqual([]);
+  const refused = await delegate.request.post('/api/sittings', { data: sitting('pc-hue') });
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { code: string }).code).toBe('role_required');
+  await delegate.goto('/');
+  await delegate.getByTestId('body-pc-hue').waitFor();
+  expect(await delegate.getByRole('link', { name: 'Lên lịch phiên chất vấn' }).count()).toBe(0);
+
+  // The secretariat of a ward's council schedules there only: asked for Huế, the form offers its own body.
+  const admin = await page('quantri', '/admin');
+  for (const [path, data] of [
+    ['/api/admin/bodies', { bodyId: 'pc-hue-thuanhoa', kind: 'communeCouncil', name: 'Hội đồng nhân dân phường Thuận Hóa', nameEn: "Thuận Hóa Ward People's Council", parentBodyId: 'pc-hue', term: null }],
+    ['/api/admin/accounts', { username: 'thu.ky.phuong', displayName: 'Hồ Thị Thư', password: PASSWORD }],
+    ['/api/admin/bodies/pc-hue-thuanhoa/grants', { username: 'thu.ky.phuong', role: 'secretariat', personId: null }],
+  ] as const) {
+    const made = await admin.request.post(path, { data });
+    expect(made.ok(), `${path}: ${await made.text()}`).toBe(true);
+  }
+
+  const other = await page('thu.ky.phuong', '/sittings/new?body=pc-hue');
+  await other.getByTestId('schedule-form').waitFor();
+  expect(await other.locator('select[name=body] option').evaluateAll(options => options.map(o => (o as HTMLOptionElement).value))).toEqual(['pc-hue-thuanhoa']);
+  expect(await other.getByTestId('schedule-form').textContent()).toContain('Hội đồng nhân dân phường Thuận Hóa');
+  const elsewhere = await other.request.post('/api/sittings', { data: sitting('pc-hue') });
+  expect(elsewhere.status()).toBe(403);
+  expect(((await elsewhere.json()) as { code: string }).code).toBe('role_required');
 });

@@ -116,6 +116,17 @@ describe('evolve', () => {
     expect(s.videoUrl).toBe('https://truyenhinh.example.vn/live');
   });
 
+  test('a sitting moved before it opens takes its new start and the rules in force then', () => {
+    const rules = { ...scheduledSitting().rules, name: 'Quy tắc 2027' };
+    const s = evolve(
+      scheduledSitting(),
+      ev(3, 'sitting_rescheduled', { startsAt: '2026-11-25T01:00:00+00:00', previousStartsAt: scheduledSitting().startsAt, rules, reason: 'Kỳ họp lùi hai ngày', by, at: '2026-11-20T03:00:00+00:00' }),
+    );
+    expect(s.startsAt).toBe('2026-11-25T01:00:00+00:00');
+    expect(s.rules.name).toBe('Quy tắc 2027');
+    expect(s.status).toBe('scheduled');
+  });
+
   test('never changes the view it was given', () => {
     const before = scheduledSitting();
     const frozen = structuredClone(before);

@@ -32,6 +32,8 @@ describe('routes', () => {
     ['/petitions/', '?body=pc-hue&window=overdue', { name: 'petitions', query: 'body=pc-hue&window=overdue' }],
     ['/petitions/new', '', { name: 'petitionNew' }],
     ['/petitions/meetings/new', '', { name: 'contactMeeting' }],
+    ['/sittings/new', '', { name: 'scheduleSitting', bodyId: null }],
+    ['/sittings/new/', '?body=pc-hue', { name: 'scheduleSitting', bodyId: 'pc-hue' }],
     [`/petitions/${id.toUpperCase()}`, '', { name: 'petition', petitionId: id }],
     ['/petitions/by-code/KN-7F3Q-2M9X', '', { name: 'petitionByCode', code: 'KN-7F3Q-2M9X' }],
     ['/petitions/by-code/kn%207f3q2m9x', '', { name: 'petitionByCode', code: 'kn 7f3q2m9x' }],
@@ -63,6 +65,8 @@ describe('routes', () => {
   test('paths round-trip', () => {
     expect(parseRoute(paths.sitting('respondent', id), '')).toEqual({ name: 'respondent', sittingId: id });
     expect(parseRoute(paths.commitment(id), '')).toEqual({ name: 'commitment', commitmentId: id });
+    const [schedule, body] = paths.scheduleSitting('pc-hue').split('?');
+    expect(parseRoute(schedule!, `?${body}`)).toEqual({ name: 'scheduleSitting', bodyId: 'pc-hue' });
     const [path, query] = paths.commitments('agency=hue-a-health').split('?');
     expect(parseRoute(path!, `?${query}`)).toEqual({ name: 'commitments', query: 'agency=hue-a-health' });
   });

@@ -21,6 +21,13 @@ public sealed record RegisterToSpeak(
     Guid RegistrationId, Guid ClusterId, Guid? QuestionId, string? Text, Guid NewQuestionId, Actor Actor, DateTimeOffset Now)
     : SittingCommand(Actor, Now);
 
+/// <summary>
+/// Moves a sitting not yet opened to another start, with the reason the public history shows. <see cref="Rules"/> are the
+/// body's rules in force on the new day, resolved by the caller as for <see cref="ScheduleSitting"/>.
+/// </summary>
+public sealed record RescheduleSitting(DateTimeOffset StartsAt, RulesProfile Rules, string Reason, Actor Actor, DateTimeOffset Now)
+    : SittingCommand(Actor, Now);
+
 public sealed record OpenSitting(Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
 
 public sealed record OpenCluster(Guid ClusterId, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);

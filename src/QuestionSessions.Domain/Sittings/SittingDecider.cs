@@ -50,6 +50,7 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
             CloseCluster c => CloseIssueCluster(c, state),
             CloseSitting c => Close(c, state),
             SetVideoStream c => Video(c, state),
+            RescheduleSitting c => Reschedule(c, state),
             AddCluster c => Add(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
         };

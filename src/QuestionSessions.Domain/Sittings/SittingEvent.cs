@@ -71,6 +71,11 @@ public sealed record WrittenAnswerRequired(
     Guid QuestionId, string DeputyId, Respondent Respondent, WrittenAnswerReason Reason, DateOnly DueBy, DateTimeOffset At)
     : SittingEvent(At);
 
+/// <summary>The sitting moved to another start before it opened; the rules are those in force on the new day.</summary>
+[EventAlias("sitting_rescheduled")]
+public sealed record SittingRescheduled(
+    DateTimeOffset StartsAt, DateTimeOffset PreviousStartsAt, RulesProfile Rules, string Reason, ActorRef By, DateTimeOffset At) : SittingEvent(At);
+
 [EventAlias("video_stream_set")]
 public sealed record VideoStreamSet(string? Url, ActorRef By, DateTimeOffset At) : SittingEvent(At);
 

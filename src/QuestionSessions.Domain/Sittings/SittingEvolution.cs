@@ -61,6 +61,7 @@ public sealed partial class SittingDecider
             q => q.QuestionId == e.QuestionId,
             q => q with { Status = QuestionStatus.WrittenAnswerDue, WrittenAnswerDueBy = e.DueBy }),
         VideoStreamSet e => state with { VideoUrl = e.Url },
+        SittingRescheduled e => state with { StartsAt = e.StartsAt, Rules = e.Rules },
         ClusterAdded e => state with { Clusters = state.Clusters.Add(ClusterState.Pending(e.Cluster)) },
         _ => state,
     };

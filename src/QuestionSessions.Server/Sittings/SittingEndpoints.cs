@@ -24,6 +24,7 @@ internal static class SittingEndpoints
 
         var writes = group.MapCommandGroup("");
         writes.MapPost("/", Schedule);
+        writes.MapPost("/{sittingId:guid}/reschedule", Reschedule);
         writes.MapPost("/{sittingId:guid}/questions", FileQuestion);
         writes.MapPost("/{sittingId:guid}/registrations", Register);
         writes.MapFloor();
@@ -182,6 +183,24 @@ internal static class SittingEndpoints
         var sittingId = CommandRunner.NewId(http, Guid.Empty, "sitting");
         return await runner.RunAsync(http, sittingId, (actor, now) =>
             new ScheduleSitting(sittingId, body.BodyId, request.Title, request.StartsAt, rules, clusters, actor, now), sittingId);
+    }
+
+    /// <summary>Moves a sitting not yet opened; the rules become those in force on the new day, as when it was scheduled.</summary>
+    private static async Task<IResult> Reschedule(
+        Guid sittingId, RescheduleRequest request, IGrainFactory grains, CommandRunner runner, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<ISittingGrain>(sittingId).Get(cancellationToken) is not (var sitting, _))
+        {
+            return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such sitting.", "sitting_not_found");
+        }
+
+        var body = (await grains.GetGrain<IBodyGrain>(sitting.BodyId).Get(cancellationToken))?.State;
+        if (body?.ProfileOn(VietnamTime.Today(request.StartsAt)) is not { } rules)
+        {
+            return Problems.Problem(StatusCodes.Status409Conflict, "No rules in force", "The body has no rules profile in force on that date.", "no_rules_profile");
+        }
+
+        return await runner.RunAsync(http, sittingId, (actor, now) => new RescheduleSitting(request.StartsAt, rules, request.Reason, actor, now));
     }
 
     private static async Task<IResult> FileQuestion(

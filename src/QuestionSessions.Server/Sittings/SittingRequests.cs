@@ -16,6 +16,9 @@ internal sealed record ClusterRequest(
     [property: Required, StringLength(100)] string MainRespondentId,
     [property: MaxLength(20)] IReadOnlyList<string>? RelatedRespondentIds);
 
+/// <param name="Reason">Why the sitting moves: shown in its public history.</param>
+internal sealed record RescheduleRequest(DateTimeOffset StartsAt, [property: Required, StringLength(300)] string Reason);
+
 internal sealed record FileQuestionRequest(
     Guid? ClusterId,
     [property: Required, StringLength(100)] string RespondentId,

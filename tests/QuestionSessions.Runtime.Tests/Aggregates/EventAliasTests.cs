@@ -45,6 +45,7 @@ public sealed class EventAliasTests
             ["SittingClosed"] = "sitting_closed",
             ["WrittenAnswerRequired"] = "written_answer_required",
             ["VideoStreamSet"] = "video_stream_set",
+            ["SittingRescheduled"] = "sitting_rescheduled",
             ["ClusterAdded"] = "cluster_added",
             ["CommitmentMade"] = "commitment_made",
             ["ProgressReported"] = "progress_reported",

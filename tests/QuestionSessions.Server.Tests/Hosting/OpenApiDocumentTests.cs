@@ -39,7 +39,7 @@ public sealed class OpenApiDocumentTests : SqliteNodeTest
         var schemas = document["components"]!["schemas"]!;
         var data = schemas[LiveProtocolDocument.EventDataSchema]!["properties"]!.AsObject();
 
-        Assert.Equal(17, LiveProtocolDocument.Events.Count);
+        Assert.Equal(18, LiveProtocolDocument.Events.Count);
         Assert.Equal(LiveProtocolDocument.Events.Select(e => e.Alias), data.Select(p => p.Key));
         foreach (var (alias, type) in LiveProtocolDocument.Events)
         {

@@ -11,7 +11,7 @@ public sealed class AccessTests : SqliteNodeTest
     [
         "/open", "/close", $"/clusters/{HealthCluster}/open", "/speakers/next", "/turns", "/questions", "/registrations",
         "/commitments", "/transcript", "/video-stream", "/related-respondents", $"/clusters/{HealthCluster}/close",
-        $"/clusters/{HealthCluster}/speaking-order", $"/turns/{Guid.NewGuid()}/end",
+        $"/clusters/{HealthCluster}/speaking-order", $"/turns/{Guid.NewGuid()}/end", "/reschedule",
     ];
 
     [Theory]

@@ -30,8 +30,9 @@ export async function launchBrowser(): Promise<Browser> {
 /** Every Content-Security-Policy violation any page of any context reported, as Chromium words it. */
 export const cspViolations: string[] = [];
 
-export async function newContext(browser: Browser, baseURL: string, width = 1366, height = 900): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, viewport: { width, height }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+/** A browser context as a person in Vietnam has it; `timezoneId` sets the device's clock elsewhere (a laptop abroad). */
+export async function newContext(browser: Browser, baseURL: string, width = 1366, height = 900, timezoneId = 'Asia/Ho_Chi_Minh'): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, viewport: { width, height }, locale: 'vi-VN', timezoneId });
   // Chromium reports a blocked script, style, frame or connection both as a console error and as a
   // securitypolicyviolation event; the event is relayed to the console so either way it is counted.
   await context.addInitScript(() =>

@@ -19,6 +19,7 @@ const screens: Record<Route['name'], () => Promise<ScreenModule>> = {
   deputy: () => import('../screens/deputy/DeputyScreen'),
   respondent: () => import('../screens/respondent/RespondentScreen'),
   chair: () => import('../screens/chair/ChairScreen'),
+  scheduleSitting: () => import('../screens/schedule/ScheduleSittingScreen'),
   commitments: () => import('../screens/commitments/LedgerScreen'),
   commitment: () => import('../screens/commitments/CommitmentScreen'),
   accountability: () => import('../screens/commitments/AccountabilityScreen'),

@@ -8,6 +8,7 @@ export type Route =
   | { readonly name: 'signIn'; readonly next: string | null; readonly error: string | null }
   | { readonly name: 'register'; readonly next: string | null }
   | { readonly name: SittingScreen; readonly sittingId: string }
+  | { readonly name: 'scheduleSitting'; readonly bodyId: string | null }
   | { readonly name: 'commitments'; readonly query: string }
   | { readonly name: 'commitment'; readonly commitmentId: string }
   | { readonly name: 'accountability'; readonly query: string }
@@ -35,6 +36,7 @@ export const paths = {
   signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
   register: (next?: string | null) => (next ? `/register?next=${encodeURIComponent(next)}` : '/register'),
   sitting: (screen: SittingScreen, sittingId: string) => `/sittings/${sittingId}/${screen}`,
+  scheduleSitting: (bodyId?: string) => (bodyId ? `/sittings/new?body=${encodeURIComponent(bodyId)}` : '/sittings/new'),
   commitments: (query?: string) => (query ? `/commitments?${query}` : '/commitments'),
   commitment: (commitmentId: string) => `/commitments/${commitmentId}`,
   follows: () => '/follows',
@@ -85,6 +87,10 @@ export function parseRoute(pathname: string, search: string): Route {
 
   if (pathname === '/admin' || pathname === '/admin/') {
     return { name: 'admin', bodyId: new URLSearchParams(search).get('body') || null };
+  }
+
+  if (pathname === '/sittings/new' || pathname === '/sittings/new/') {
+    return { name: 'scheduleSitting', bodyId: new URLSearchParams(search).get('body') || null };
   }
 
   if (pathname === '/commitments' || pathname === '/commitments/') {

@@ -125,6 +125,8 @@ export function evolve(s: SittingView, e: LiveEvent): SittingView {
       return { ...s, clusters: [...s.clusters, pending(e.data.cluster)] };
     case 'video_stream_set':
       return { ...s, videoUrl: e.data.url };
+    case 'sitting_rescheduled':
+      return { ...s, startsAt: e.data.startsAt, rules: e.data.rules };
     default:
       return s;
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, command } from '../../api/client';
+import { Link, paths } from '../../app/router';
 import type { BodyView, RulesProfile } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { AccessAdmin } from './AccessAdmin';
@@ -183,6 +184,11 @@ export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonl
             <li key={s.number}>{t('admin.session', { number: s.number, date: s.opensOn })}</li>
           ))}
         </ul>
+        <p>
+          <Link class="button button--secondary button--small" href={paths.scheduleSitting(bodyId)}>
+            {t('home.schedule')}
+          </Link>
+        </p>
         <AdminForm
           id="session"
           heading="admin.session.schedule"

@@ -13,6 +13,7 @@ import { Transcript } from '../../components/Transcript';
 import { useCommand } from '../../components/useCommand';
 import { t } from '../../i18n/i18n';
 import { SittingLoader } from '../SittingLoader';
+import { RescheduleForm } from '../schedule/RescheduleForm';
 import { SittingScreenLinks } from '../SittingScreenLinks';
 import { CommitmentForm } from './CommitmentForm';
 import { floor } from './floor';
@@ -100,6 +101,7 @@ function Console({ sitting, me, offsetMs }: { readonly sitting: SittingView; rea
           <>
             {sitting.status !== 'scheduled' && <CommitmentForm sitting={sitting} textRef={commitmentText} />}
             {sitting.status !== 'scheduled' && <TranscriptForm sitting={sitting} textRef={transcriptText} />}
+            {sitting.status === 'scheduled' && <RescheduleForm sitting={sitting} />}
             <VideoForm sitting={sitting} />
           </>
         ) : (

@@ -2,10 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { BodySummary, SittingSummary } from '../../api/types';
 import { Link, paths } from '../../app/router';
+import { useMe } from '../../auth/session';
 import { bodyKindLabel, sittingStatusLabel } from '../../components/labels';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { lang, t, type MessageKey } from '../../i18n/i18n';
 import { formatDateTime } from '../../time/format';
+import { schedulingBodies } from '../schedule/plan';
 import { useTitle } from '../useTitle';
 import './home.css';
 
@@ -31,6 +33,7 @@ export default function HomeScreen() {
   useTitle('');
   const [data, setData] = useState<{ bodies: BodySummary[]; sittings: SittingSummary[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const me = useMe();
   useEffect(() => {
     Promise.all([api.bodies(), api.sittings()]).then(([bodies, sittings]) => setData({ bodies, sittings }), setError);
   }, []);
@@ -44,13 +47,20 @@ export default function HomeScreen() {
       <ProblemMessage error={error} />
       {!data && !error && <p class="muted">{t('common.loading')}</p>}
       {data?.bodies.map(body => (
-        <BodySittings key={body.bodyId} body={body} sittings={data.sittings.filter(s => s.bodyId === body.bodyId)} />
+        <BodySittings
+          key={body.bodyId}
+          body={body}
+          sittings={data.sittings.filter(s => s.bodyId === body.bodyId)}
+          schedules={schedulingBodies(me, [body]).length > 0}
+        />
       ))}
     </div>
   );
 }
 
-function BodySittings({ body, sittings }: { readonly body: BodySummary; readonly sittings: readonly SittingSummary[] }) {
+/** A body's sittings; its secretariat (or administrator) also finds the way to schedule one here. */
+function BodySittings(props: { readonly body: BodySummary; readonly sittings: readonly SittingSummary[]; readonly schedules: boolean }) {
+  const { body, sittings } = props;
   const grouped = groupSittings(sittings);
   const headingId = `body-${body.bodyId}`;
   return (
@@ -61,6 +71,13 @@ function BodySittings({ body, sittings }: { readonly body: BodySummary; readonly
       <p class="muted body-block__kind">
         {bodyKindLabel(body.kind)} · {t('home.term', { term: body.term })}
       </p>
+      {props.schedules && (
+        <p class="body-block__schedule">
+          <Link class="button button--small" href={paths.scheduleSitting(body.bodyId)}>
+            {t('home.schedule')}
+          </Link>
+        </p>
+      )}
       <div class="body-block__groups">
         {groups.map(g => (
           <div class={`sitting-group sitting-group--${g.group}`} key={g.group} data-testid={`group-${g.group}`}>
