@@ -44,6 +44,8 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             BeginTerm c => Begin(c, state),
             GrantRole c => BodyGrants.Grant(c, state),
             RevokeRole c => BodyGrants.Revoke(c, state),
+            UnseatMember c => BodyRoster.Unseat(c, state),
+            RelieveOfficial c => BodyRoster.Relieve(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
         };
     }
@@ -71,6 +73,8 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             // Sessions are numbered within a term: a new term starts from session 1.
             Sessions = e.Term == state.Term ? state.Sessions : state.Sessions.Clear(),
         },
+        MemberUnseated e => BodyRoster.Evolve(state, e),
+        OfficialRelieved e => BodyRoster.Evolve(state, e),
         RoleGranted e => state with { Grants = state.Grants.Add(new HeldRole(e.UserId, e.DisplayName, e.Role, e.PersonId)) },
         RoleRevoked e => state with { Grants = state.Grants.RemoveAll(g => g.Is(e.UserId, e.Role, e.PersonId)) },
         _ => state,
@@ -115,6 +119,12 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "id_taken", "This id already names an official of the body.");
         }
 
+        // An unseated member's id keeps their history; a new seat (after a by-election) is a new id.
+        if (state.Unseated.ContainsKey(member.MemberId))
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "member_unseated", "This member was unseated; a new seat takes a new id.");
+        }
+
         return state.Members.TryGetValue(member.MemberId, out var seated) && seated == member
             ? Decision<BodyEvent>.Nothing
             : Decision<BodyEvent>.Accept(new MemberSeated(member, c.Actor.Ref, c.Now));
@@ -132,6 +142,12 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
         if (state.Members.ContainsKey(c.Official.OfficialId))
         {
             return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "id_taken", "This id already names a member of the body.");
+        }
+
+        // A relieved official's id keeps the name past sittings show; a new post is a new appointment under a new id.
+        if (state.Relieved.ContainsKey(official.OfficialId))
+        {
+            return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "official_relieved", "This official was relieved; a new post takes a new id.");
         }
 
         if (c.Official.AgencyId is { } agencyId && !state.Agencies.ContainsKey(agencyId))
