@@ -18,13 +18,13 @@ export function AccessAdmin({ body }: { readonly body: BodyView; readonly system
   useEffect(() => {
     void api.accounts().then(setAccounts, () => setAccounts([]));
     void api.grants(body.bodyId, true).then(setHistory, () => setHistory([]));
-  }, [body.bodyId, reload]);
+  }, [body.bodyId, body.version, reload]);
 
   const people = (role: string): readonly (readonly [string, string])[] =>
     role === 'deputy'
-      ? body.members.map(m => [m.memberId, m.name] as const)
+      ? body.members.filter(m => !body.unseated.some(d => d.personId === m.memberId)).map(m => [m.memberId, m.name] as const)
       : role === 'respondent'
-        ? body.officials.map(o => [o.officialId, o.name] as const)
+        ? body.officials.filter(o => !body.relieved.some(d => d.personId === o.officialId)).map(o => [o.officialId, o.name] as const)
         : role === 'agencyOfficer'
           ? body.agencies.map(a => [a.agencyId, a.name] as const)
           : [['', t('admin.none')] as const];

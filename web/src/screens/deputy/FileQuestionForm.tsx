@@ -20,7 +20,7 @@ export function FileQuestionForm({ sitting }: { readonly sitting: SittingView })
   const cluster = sitting.clusters.find(c => c.clusterId === clusterId);
   const respondents = cluster
     ? [cluster.main, ...cluster.related]
-    : (body?.officials ?? []).map(o => ({ officialId: o.officialId, name: o.name, office: o.office }));
+    : (body?.officials ?? []).filter(o => !body?.relieved.some(d => d.personId === o.officialId)).map(o => ({ officialId: o.officialId, name: o.name, office: o.office }));
   const chosen = respondents.find(r => r.officialId === respondentId) ?? respondents[0];
 
   const submit = async (e: Event) => {
