@@ -119,14 +119,15 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "id_taken", "This id already names an official of the body.");
         }
 
-        // An unseated member's id keeps their history; a new seat (after a by-election) is a new id.
-        if (state.Unseated.ContainsKey(member.MemberId))
+        if (state.Members.TryGetValue(member.MemberId, out var seated) && seated == member)
         {
-            return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "member_unseated", "This member was unseated; a new seat takes a new id.");
+            // Also for an unseated member: a roster file imported again neither fails on nor undoes the departure.
+            return Decision<BodyEvent>.Nothing;
         }
 
-        return state.Members.TryGetValue(member.MemberId, out var seated) && seated == member
-            ? Decision<BodyEvent>.Nothing
+        // An unseated member's id keeps their history; a new seat (after a by-election) is a new id.
+        return state.Unseated.ContainsKey(member.MemberId)
+            ? Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "member_unseated", "This member was unseated; a new seat takes a new id.")
             : Decision<BodyEvent>.Accept(new MemberSeated(member, c.Actor.Ref, c.Now));
     }
 
@@ -144,19 +145,20 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "id_taken", "This id already names a member of the body.");
         }
 
-        // A relieved official's id keeps the name past sittings show; a new post is a new appointment under a new id.
-        if (state.Relieved.ContainsKey(official.OfficialId))
-        {
-            return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "official_relieved", "This official was relieved; a new post takes a new id.");
-        }
-
         if (c.Official.AgencyId is { } agencyId && !state.Agencies.ContainsKey(agencyId))
         {
             return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "agency_not_found", "Register the official's agency with the body first.");
         }
 
-        return state.Officials.TryGetValue(official.OfficialId, out var known) && known == official
-            ? Decision<BodyEvent>.Nothing
+        if (state.Officials.TryGetValue(official.OfficialId, out var known) && known == official)
+        {
+            // Also for a relieved official: an officials file imported again neither fails on nor undoes the relief.
+            return Decision<BodyEvent>.Nothing;
+        }
+
+        // A relieved official's id keeps the name past sittings show; a new post is a new appointment under a new id.
+        return state.Relieved.ContainsKey(official.OfficialId)
+            ? Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "official_relieved", "This official was relieved; a new post takes a new id.")
             : Decision<BodyEvent>.Accept(new OfficialAppointed(official, c.Actor.Ref, c.Now));
     }
 

@@ -122,11 +122,21 @@ public sealed class BodyRosterTests
     }
 
     [Fact]
+    public void A_roster_imported_again_unchanged_neither_fails_on_nor_undoes_a_departure()
+    {
+        var state = Apply(Apply(Hue(), Unseat()), Relieve());
+
+        DecisionAssert.NoOp(BodyDecider.Decide(new SeatMember(new Member("hue-d-001", "Tôn Nữ Thanh Tâm", "Tổ đại biểu phường Thuận Hóa"), Actors.Admin, Now), state));
+        DecisionAssert.NoOp(BodyDecider.Decide(
+            new AppointOfficial(new Official("hue-o-health", "Lê Văn Hải", "Giám đốc Sở Y tế", "Sở Y tế", "hue-a-health"), Actors.Admin, Now), state));
+    }
+
+    [Fact]
     public void An_unseated_member_or_relieved_official_is_neither_seated_again_nor_granted_a_role_under_the_same_id()
     {
         var state = Apply(Apply(Hue(), Unseat()), Relieve());
 
-        DecisionAssert.Refused(BodyDecider.Decide(new SeatMember(new Member("hue-d-001", "Tôn Nữ Thanh Tâm", "Tổ đại biểu phường Thuận Hóa"), Actors.Admin, Now), state),
+        DecisionAssert.Refused(BodyDecider.Decide(new SeatMember(new Member("hue-d-001", "Tôn Nữ Thanh Tâm", "Tổ đại biểu phường Vỹ Dạ"), Actors.Admin, Now), state),
             ErrorKind.Conflict, "member_unseated");
         DecisionAssert.Refused(BodyDecider.Decide(new AppointOfficial(new Official("hue-o-health", "Lê Văn Hải", "Giám đốc Sở Nội vụ", "Sở Nội vụ"), Actors.Admin, Now), state),
             ErrorKind.Conflict, "official_relieved");
