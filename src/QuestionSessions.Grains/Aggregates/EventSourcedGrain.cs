@@ -103,7 +103,8 @@ public abstract class EventSourcedGrain<TDecider, TState, TCommand, TEvent> : Gr
     /// True for an aggregate whose stream is also appended to outside the silo (<c>qs import</c> writes bodies straight
     /// to the database while the server runs): every read then first checks the stream's version in the store and
     /// reads what it missed, so no read answers from state older than the last commit. Appends are safe either way
-    /// (the expected version catches a stale state and the command is decided again).
+    /// (the expected version catches a stale state and the command is decided again). A read's catch-up does not call
+    /// <see cref="OnStateChangedAsync"/>: an aggregate that keeps reminders in step with its state should not rely on it.
     /// </summary>
     protected virtual bool AppendedOutsideTheSilo => false;
 
