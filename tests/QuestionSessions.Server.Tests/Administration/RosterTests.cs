@@ -76,11 +76,19 @@ public sealed class RosterTests : SqliteNodeTest
             Assert.DoesNotContain((await GetAsync(former.Http, "/api/auth/me")).GetProperty("grants").EnumerateArray(), g => g.GetProperty("role").GetString() == "deputy");
         }
 
-        // A new sitting cannot name the relieved official; the past sitting still shows them.
+        // A new sitting, question or follow-up cannot name the relieved official; the past sitting still shows them.
         using var secretariat = await Node.SignInAsync("secretariat.hue");
         var scheduled = await PostAsync(secretariat.Http, "/api/sittings",
             new { bodyId = "pc-hue", title = "Phiên chất vấn — Kỳ họp thứ năm", startsAt = DateTimeOffset.UtcNow.AddDays(30), clusters = new[] { Health } });
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "respondent_relieved"), (scheduled.Status, scheduled.Body.GetProperty("code").GetString()));
+        var followUp = await PostAsync(secretariat.Http, $"/api/sittings/{PastDemoSitting}/follow-up", new { officialId = "hue-o-health", commitmentIds = new[] { Guid.NewGuid() } });
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "respondent_relieved"), (followUp.Status, followUp.Body.GetProperty("code").GetString()));
+        using (var deputy = await Node.SignInAsync("hue-d-001"))
+        {
+            var question = await PostAsync(deputy.Http, $"/api/sittings/{PastDemoSitting}/questions", new { respondentId = "hue-o-health", text = "Vì sao trạm y tế thiếu thuốc?" });
+            Assert.Equal((HttpStatusCode.UnprocessableEntity, "respondent_relieved"), (question.Status, question.Body.GetProperty("code").GetString()));
+        }
+
         var past = (await SittingStateAsync(anonymous, PastDemoSitting)).GetProperty("clusters").EnumerateArray().First().GetProperty("main");
         Assert.Equal("hue-o-health", past.GetProperty("officialId").GetString());
         Assert.Contains(body.GetProperty("officials").EnumerateArray(),
