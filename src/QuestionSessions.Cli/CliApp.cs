@@ -32,6 +32,11 @@ internal static class CliApp
             return await RoleAsync(args, output, error, cancellationToken);
         }
 
+        if (args[0] is "unseat" or "relieve")
+        {
+            return await DepartAsync(args, output, error, cancellationToken);
+        }
+
         if (args[0] == "import")
         {
             return await ImportAsync(args, output, error, cancellationToken);
@@ -167,6 +172,34 @@ internal static class CliApp
         return await Admin.AdminCommand.ChangeRoleAsync(store, username, role, body, person, reason, output, error, cancellationToken);
     }
 
+    /// <summary><c>qs unseat --body B --member M --reason "…" [--on YYYY-MM-DD]</c>, <c>qs relieve --body B --official O --reason "…" [--on …]</c>.</summary>
+    private static async Task<int> DepartAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var rest = args.Skip(1).ToList();
+        var unseat = args[0] == "unseat";
+        var body = Take(rest, "--body");
+        var person = Take(rest, unseat ? "--member" : "--official");
+        var reason = Take(rest, "--reason");
+        var onText = Take(rest, "--on");
+        DateOnly? on = null;
+        if (onText is not null && DateOnly.TryParseExact(onText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var day))
+        {
+            on = day;
+        }
+
+        if (body is null || person is null || reason is null || (onText is not null && on is null) || StoreArguments.Parse([.. rest]) is not { } store)
+        {
+            await error.WriteLineAsync($"qs: 'qs {args[0]} --body B {(unseat ? "--member M" : "--official O")} --reason \"…\" [--on YYYY-MM-DD]'.\n\n{Help}");
+            return Usage;
+        }
+
+        return await Admin.AdminCommand.DepartAsync(store, body, (actor, now) => unseat
+            ? new Domain.Bodies.UnseatMember(person, reason, on ?? Domain.Calendar.VietnamTime.Today(now), actor, now)
+            : new Domain.Bodies.RelieveOfficial(person, reason, on ?? Domain.Calendar.VietnamTime.Today(now), actor, now),
+            unseat ? $"member {person}" : $"official {person}", output, error, cancellationToken);
+    }
+
     /// <summary>Removes <paramref name="option"/> and its value from <paramref name="rest"/>; the value, or null when absent or valueless.</summary>
     private static string? Take(List<string> rest, string option)
     {
@@ -219,6 +252,12 @@ internal static class CliApp
               supervisor, admin) in body B (* for every body: admin only), as the admin API does;
               --person names the member, official or agency the role acts for. Recorded as the body's
               event by qs; a signed-in session follows on its next request.
+          qs unseat --body B --member M --reason "…" [--on YYYY-MM-DD] [--provider …] [--connection …]
+          qs relieve --body B --official O --reason "…" [--on YYYY-MM-DD] [--provider …] [--connection …]
+              Records that member M left body B (resigned, removed) or that official O no longer answers to it
+              (moved to another post), from the day given (default today), with the public reason. The deputy
+              or respondent role held as them is revoked in the same event; questions, sittings and
+              commitments that name them keep their name. New sittings cannot name a relieved official.
           qs verify [--provider Sqlite|Postgres] [--connection "<connection string>"]
               Re-computes every stream's SHA-256 hash chain and names the first broken event.
               Defaults: the server's embedded store, Sqlite at data/questionsessions.db.

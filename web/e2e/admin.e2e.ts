@@ -269,3 +269,26 @@ test('only the secretariat of a body is offered its scheduling form, and the API
   expect(elsewhere.status()).toBe(403);
   expect(((await elsewhere.json()) as { code: string }).code).toBe('role_required');
 });
+
+test('the administrator unseats a delegate after a confirm step, and the roster and the history of roles say why', async () => {
+  const admin = await page('quantri', '/admin');
+  await admin.getByRole('link', { name: 'Hội đồng nhân dân thành phố Huế' }).click();
+  const form = admin.getByTestId('unseat-form');
+  await form.locator('select[name=personId]').selectOption('hue-d-001');
+  await form.locator('input[name=reason]').fill('Xin thôi làm đại biểu vì chuyển công tác');
+  await form.getByRole('button', { name: 'Tiếp tục' }).click();
+
+  // Nothing is sent until the question is answered; the answer has the focus, and the keyboard gives it.
+  await expect.poll(() => admin.getByTestId('unseat-question').textContent()).toContain('Tôn Nữ Thanh Tâm thôi làm đại biểu từ hôm nay');
+  expect(await accessibilityViolations(admin)).toEqual([]);
+  await expect.poll(() => admin.evaluate(() => document.activeElement?.textContent)).toBe('Xác nhận');
+  const answer = admin.waitForResponse(r => r.request().method() === 'POST' && r.url().includes('/members/hue-d-001/unseating'));
+  await admin.keyboard.press('Enter');
+  expect((await answer).ok()).toBe(true);
+
+  await expect.poll(() => admin.getByTestId('admin-members').textContent()).toContain('thôi làm đại biểu từ');
+  await expect.poll(() => admin.getByTestId('admin-history').textContent()).toContain('Xin thôi làm đại biểu vì chuyển công tác');
+  expect(await admin.getByTestId('unseat-form').count()).toBe(0); // nobody else sits: nothing left to unseat
+  expect(await accessibilityViolations(admin)).toEqual([]);
+  await screenshot(admin, 'admin-unseated-vi');
+});

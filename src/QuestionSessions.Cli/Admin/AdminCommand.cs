@@ -94,6 +94,30 @@ internal static class AdminCommand
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>qs unseat</c> and <c>qs relieve</c>: a member leaves the body, or an official their post, decided by the body
+    /// decider as the API does (the deputy or respondent grant acting for them is revoked in the same decision).
+    /// </summary>
+    public static async Task<int> DepartAsync(
+        StoreArguments arguments, string bodyId, Func<Actor, DateTimeOffset, BodyCommand> command, string who, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        return await WithAccountsAsync(arguments, error, async (store, _) =>
+        {
+            var (outcome, refused) = await BodyStreamWriter.RunAsync(store, bodyId, command(Operator, DateTimeOffset.UtcNow), cancellationToken);
+            if (outcome == BodyWriteOutcome.Refused)
+            {
+                await error.WriteLineAsync($"qs: refused ({refused!.Code}): {refused.Message}");
+                return CliApp.Failed;
+            }
+
+            await output.WriteLineAsync(outcome == BodyWriteOutcome.AlreadyThere
+                ? $"qs: nothing to change: {who} had already left {bodyId}."
+                : $"qs: recorded that {who} left {bodyId}; a role held as them is revoked, and a running server shows it on its next read.");
+            return CliApp.Ok;
+        }, cancellationToken);
+    }
+
     /// <summary>Opens the store the arguments name, creates what is missing, and runs <paramref name="body"/> with its accounts.</summary>
     private static async Task<int> WithAccountsAsync(
         StoreArguments arguments, TextWriter error, Func<IEventStore, AccountStore, Task<int>> body, CancellationToken cancellationToken)

@@ -34,3 +34,16 @@ public sealed record GrantRole(
 /// <summary>Takes back a role held in <see cref="BodyId"/>; the reason is part of the public history.</summary>
 public sealed record RevokeRole(
     string BodyId, string UserId, Role Role, string? PersonId, string Reason, Actor Actor, DateTimeOffset Now) : BodyCommand(Actor, Now);
+
+/// <summary>
+/// The member <see cref="MemberId"/> no longer sits in the body from <see cref="On"/> (resigned, removed, deceased):
+/// the reason is public. Any deputy grant speaking as the member is revoked in the same decision.
+/// </summary>
+public sealed record UnseatMember(string MemberId, string Reason, DateOnly On, Actor Actor, DateTimeOffset Now) : BodyCommand(Actor, Now);
+
+/// <summary>
+/// The official <see cref="OfficialId"/> no longer answers to the body from <see cref="On"/> (moved to another post,
+/// retired): new sittings cannot name them; past sittings and commitments keep their name. Any respondent grant
+/// answering as the official is revoked in the same decision.
+/// </summary>
+public sealed record RelieveOfficial(string OfficialId, string Reason, DateOnly On, Actor Actor, DateTimeOffset Now) : BodyCommand(Actor, Now);

@@ -44,6 +44,8 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             BeginTerm c => Begin(c, state),
             GrantRole c => BodyGrants.Grant(c, state),
             RevokeRole c => BodyGrants.Revoke(c, state),
+            UnseatMember c => BodyRoster.Unseat(c, state),
+            RelieveOfficial c => BodyRoster.Relieve(c, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, null),
         };
     }
@@ -71,6 +73,8 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             // Sessions are numbered within a term: a new term starts from session 1.
             Sessions = e.Term == state.Term ? state.Sessions : state.Sessions.Clear(),
         },
+        MemberUnseated e => BodyRoster.Evolve(state, e),
+        OfficialRelieved e => BodyRoster.Evolve(state, e),
         RoleGranted e => state with { Grants = state.Grants.Add(new HeldRole(e.UserId, e.DisplayName, e.Role, e.PersonId)) },
         RoleRevoked e => state with { Grants = state.Grants.RemoveAll(g => g.Is(e.UserId, e.Role, e.PersonId)) },
         _ => state,
@@ -115,8 +119,15 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             return Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "id_taken", "This id already names an official of the body.");
         }
 
-        return state.Members.TryGetValue(member.MemberId, out var seated) && seated == member
-            ? Decision<BodyEvent>.Nothing
+        if (state.Members.TryGetValue(member.MemberId, out var seated) && seated == member)
+        {
+            // Also for an unseated member: a roster file imported again neither fails on nor undoes the departure.
+            return Decision<BodyEvent>.Nothing;
+        }
+
+        // An unseated member's id keeps their history; a new seat (after a by-election) is a new id.
+        return state.Unseated.ContainsKey(member.MemberId)
+            ? Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "member_unseated", "This member was unseated; a new seat takes a new id.")
             : Decision<BodyEvent>.Accept(new MemberSeated(member, c.Actor.Ref, c.Now));
     }
 
@@ -139,8 +150,15 @@ public sealed class BodyDecider : IDecider<BodyState, BodyCommand, BodyEvent>
             return Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "agency_not_found", "Register the official's agency with the body first.");
         }
 
-        return state.Officials.TryGetValue(official.OfficialId, out var known) && known == official
-            ? Decision<BodyEvent>.Nothing
+        if (state.Officials.TryGetValue(official.OfficialId, out var known) && known == official)
+        {
+            // Also for a relieved official: an officials file imported again neither fails on nor undoes the relief.
+            return Decision<BodyEvent>.Nothing;
+        }
+
+        // A relieved official's id keeps the name past sittings show; a new post is a new appointment under a new id.
+        return state.Relieved.ContainsKey(official.OfficialId)
+            ? Decision<BodyEvent>.Refuse(ErrorKind.Conflict, "official_relieved", "This official was relieved; a new post takes a new id.")
             : Decision<BodyEvent>.Accept(new OfficialAppointed(official, c.Actor.Ref, c.Now));
     }
 

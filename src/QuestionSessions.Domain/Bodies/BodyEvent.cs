@@ -31,3 +31,11 @@ public sealed record RoleGranted(string UserId, string DisplayName, Role Role, s
 
 [EventAlias("role_revoked")]
 public sealed record RoleRevoked(string UserId, Role Role, string? PersonId, string Reason, ActorRef By, DateTimeOffset At) : BodyEvent(At);
+
+/// <summary>A member left the body from <see cref="On"/>; the seat's history (and the questions they filed) stays.</summary>
+[EventAlias("member_unseated")]
+public sealed record MemberUnseated(string MemberId, string Reason, DateOnly On, ActorRef By, DateTimeOffset At) : BodyEvent(At);
+
+/// <summary>An official stopped answering to the body from <see cref="On"/>; sittings and commitments already naming them keep the name.</summary>
+[EventAlias("official_relieved")]
+public sealed record OfficialRelieved(string OfficialId, string Reason, DateOnly On, ActorRef By, DateTimeOffset At) : BodyEvent(At);

@@ -83,10 +83,10 @@ internal static class BodyGrants
 
     private static Decision<BodyEvent>? PersonProblem(Role role, string? personId, BodyState state) => role switch
     {
-        Role.Deputy when personId is null || !state.Members.ContainsKey(personId) =>
-            Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "member_not_found", "A deputy's grant names a member seated in the body."),
-        Role.Respondent when personId is null || !state.Officials.ContainsKey(personId) =>
-            Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "official_not_found", "A respondent's grant names an official appointed to the body."),
+        Role.Deputy when personId is null || state.SeatedMember(personId) is null =>
+            Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "member_not_found", "A deputy's grant names a member seated in the body now."),
+        Role.Respondent when personId is null || state.ServingOfficial(personId) is null =>
+            Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "official_not_found", "A respondent's grant names an official answering to the body (appointed, not relieved)."),
         Role.AgencyOfficer when personId is null || !state.Agencies.ContainsKey(personId) =>
             Decision<BodyEvent>.Refuse(ErrorKind.Invalid, "agency_not_found", "An agency officer's grant names an agency registered with the body."),
         Role.Deputy or Role.Respondent or Role.AgencyOfficer => null,

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuestionSessions.Domain;
 using QuestionSessions.Domain.Bodies;
+using QuestionSessions.Domain.Calendar;
 using QuestionSessions.Grains.Bodies;
 using QuestionSessions.Server.Accounts;
 using QuestionSessions.Server.Hosting;
@@ -28,6 +29,10 @@ internal static class AdminEndpoints
         bodies.MapPost("/{bodyId}/agencies", (string bodyId, RegisterAgencyRequest r, CommandRunner runner, IGrainFactory g, HttpContext h) =>
             runner.RunAsync(h, g.GetGrain<IBodyGrain>(bodyId), (a, now) => new RegisterAgency(new Agency(r.AgencyId, r.Name, r.NameEn ?? ""), a, now)));
         bodies.MapPost("/{bodyId}/officials", Appoint);
+        bodies.MapPost("/{bodyId}/members/{memberId}/unseating", (string bodyId, string memberId, DepartureRequest r, CommandRunner runner, IGrainFactory g, HttpContext h) =>
+            runner.RunAsync(h, g.GetGrain<IBodyGrain>(bodyId), (a, now) => new UnseatMember(memberId, r.Reason, r.On ?? VietnamTime.Today(now), a, now)));
+        bodies.MapPost("/{bodyId}/officials/{officialId}/relief", (string bodyId, string officialId, DepartureRequest r, CommandRunner runner, IGrainFactory g, HttpContext h) =>
+            runner.RunAsync(h, g.GetGrain<IBodyGrain>(bodyId), (a, now) => new RelieveOfficial(officialId, r.Reason, r.On ?? VietnamTime.Today(now), a, now)));
         bodies.MapPost("/{bodyId}/rules-profiles", (string bodyId, RulesProfile r, CommandRunner runner, IGrainFactory g, HttpContext h) =>
             runner.RunAsync(h, g.GetGrain<IBodyGrain>(bodyId), (a, now) => new AdoptRulesProfile(r, a, now)));
         bodies.MapPost("/{bodyId}/sessions", (string bodyId, ScheduleSessionRequest r, CommandRunner runner, IGrainFactory g, HttpContext h) =>
@@ -88,7 +93,7 @@ internal static class AdminEndpoints
             return (ProblemHttpResult)Problems.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such body.", "body_not_found");
         }
 
-        var today = Domain.Calendar.VietnamTime.Today(time.GetUtcNow());
+        var today = VietnamTime.Today(time.GetUtcNow());
         return TypedResults.Ok(RulesProfile.LegalDefaults(body.Kind, today > RulesProfile.LawInForce ? today : RulesProfile.LawInForce));
     }
 

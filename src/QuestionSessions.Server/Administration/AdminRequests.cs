@@ -35,6 +35,10 @@ internal sealed record AppointOfficialRequest(
     [property: StringLength(64)] string? AgencyId,
     [property: StringLength(200)] string? Agency);
 
+/// <param name="Reason">Why the member leaves or the official is relieved: public.</param>
+/// <param name="On">The day it takes effect (today or before, Vietnam's calendar); today when empty.</param>
+internal sealed record DepartureRequest([property: Required, StringLength(500)] string Reason, DateOnly? On);
+
 internal sealed record ScheduleSessionRequest([property: Range(1, 99)] int Number, DateOnly OpensOn);
 
 /// <param name="Password">The first password, given by the administrator (at least 12 characters); when empty a one-time password is made and shown once.</param>

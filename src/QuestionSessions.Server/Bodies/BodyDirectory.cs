@@ -6,7 +6,10 @@ using QuestionSessions.Server.Hosting;
 
 namespace QuestionSessions.Server.Bodies;
 
-/// <summary>The list of bodies, written atomically with the append so the list never disagrees with the streams.</summary>
+/// <summary>
+/// The list of bodies, written atomically with the append so the list never disagrees with the streams. It counts the
+/// members seated and the officials serving now (unseated members and relieved officials are not counted).
+/// </summary>
 internal sealed class BodyDirectory : IProjection<BodyState>
 {
     public static Task CreateTableAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) => Sql.ExecuteAsync(connection, transaction, """
@@ -26,7 +29,7 @@ internal sealed class BodyDirectory : IProjection<BodyState>
     {
         // A new rules profile changes nothing listed.
         if (before.Name == after.Name && before.NameEn == after.NameEn && before.Term == after.Term && before.ParentBodyId == after.ParentBodyId
-            && before.Members.Count == after.Members.Count && before.Officials.Count == after.Officials.Count && before.Exists == after.Exists)
+            && before.SeatedCount == after.SeatedCount && before.ServingCount == after.ServingCount && before.Exists == after.Exists)
         {
             yield break;
         }
@@ -40,8 +43,8 @@ internal sealed class BodyDirectory : IProjection<BodyState>
                 officials = excluded.officials, version = excluded.version
             """,
             [("id", state.BodyId), ("kind", state.Kind.ToString()), ("name", state.Name), ("nameEn", state.NameEn),
-            ("parent", state.ParentBodyId), ("term", state.Term), ("members", state.Members.Count),
-            ("officials", state.Officials.Count), ("version", firstVersion + events.Count - 1)]);
+            ("parent", state.ParentBodyId), ("term", state.Term), ("members", state.SeatedCount),
+            ("officials", state.ServingCount), ("version", firstVersion + events.Count - 1)]);
     }
 
     public static async Task<IReadOnlyList<BodySummary>> ListAsync(IEventStore store, CancellationToken cancellationToken)

@@ -36,6 +36,7 @@ internal static class BodyEndpoints
         return TypedResults.Ok(new BodyView(
             state.BodyId, state.Kind, state.Name, state.NameEn, state.ParentBodyId, state.Term,
             [.. state.Members.Values], [.. state.Agencies.Values], [.. state.Officials.Values], [.. state.RulesProfiles],
-            [.. state.Sessions.Select(s => new BodySession(s.Key, s.Value))], version));
+            [.. state.Sessions.Select(s => new BodySession(s.Key, s.Value))], PersonDeparture.From(state.Unseated), PersonDeparture.From(state.Relieved),
+            version));
     }
 }

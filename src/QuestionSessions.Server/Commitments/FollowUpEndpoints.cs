@@ -71,10 +71,12 @@ internal static class FollowUpEndpoints
         }
 
         var body = (await grains.GetGrain<IBodyGrain>(sitting.BodyId).Get(cancellationToken))?.State;
-        if (body is null || !body.Officials.TryGetValue(request.OfficialId, out var official))
+        if (RespondentCheck.Problem(body, request.OfficialId, "The follow-up is answered by an official of this body.") is { } problem)
         {
-            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown respondent", "The follow-up is answered by an official of this body.", "respondent_unknown");
+            return problem;
         }
+
+        var official = body!.Officials[request.OfficialId];
 
         var today = VietnamTime.Today(time.GetUtcNow());
         foreach (var id in request.CommitmentIds.Distinct())

@@ -170,9 +170,9 @@ internal static class SittingEndpoints
         foreach (var cluster in request.Clusters)
         {
             var ids = new[] { cluster.MainRespondentId }.Concat(cluster.RelatedRespondentIds ?? []).ToList();
-            if (ids.FirstOrDefault(id => !body.Officials.ContainsKey(id)) is { } unknown)
+            if (ids.FirstOrDefault(id => body.ServingOfficial(id) is null) is { } unknown)
             {
-                return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown respondent", $"'{unknown}' is not an official answering to this body.", "respondent_unknown");
+                return RespondentCheck.Problem(body, unknown, $"'{unknown}' is not an official answering to this body.")!;
             }
 
             clusters.Add(new ClusterPlan(
@@ -212,10 +212,12 @@ internal static class SittingEndpoints
         }
 
         var body = (await grains.GetGrain<IBodyGrain>(sitting.BodyId).Get(cancellationToken))?.State;
-        if (body is null || !body.Officials.TryGetValue(request.RespondentId, out var official))
+        if (RespondentCheck.Problem(body, request.RespondentId, "Questions go to an official answering to this body.") is { } problem)
         {
-            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown respondent", "Questions go to an official answering to this body.", "respondent_unknown");
+            return problem;
         }
+
+        var official = body!.Officials[request.RespondentId];
 
         var questionId = CommandRunner.NewId(http, sittingId, "question");
         return await runner.RunAsync(http, sittingId, (actor, now) =>

@@ -27,6 +27,8 @@ public sealed class EventAliasTests
             ["TermBegan"] = "term_began",
             ["RoleGranted"] = "role_granted",
             ["RoleRevoked"] = "role_revoked",
+            ["MemberUnseated"] = "member_unseated",
+            ["OfficialRelieved"] = "official_relieved",
             ["ResolutionAdopted"] = "resolution_adopted",
             ["ClauseAssigned"] = "clause_assigned",
             ["SittingScheduled"] = "sitting_scheduled",

@@ -7,7 +7,7 @@ using static QuestionSessions.Server.Tests.Infrastructure.Api;
 
 namespace QuestionSessions.Server.Tests.Administration;
 
-/// <summary>The first administrator, the units import, a grant, its revocation and the public history on PostgreSQL.</summary>
+/// <summary>The first administrator, the units import, a grant, its revocation, the public history, and qs writing while the node runs, on PostgreSQL.</summary>
 public sealed class PostgresAdministrationTests : IAsyncLifetime
 {
     private const string Password = "Quản-trị-PostgreSQL-2026";
@@ -52,6 +52,14 @@ public sealed class PostgresAdministrationTests : IAsyncLifetime
         Assert.Equal("Hết nhiệm kỳ", history.GetProperty("revokedReason").GetString());
         var refused = await PostAsync(admin, "/api/admin/bodies/*/grants/revocation", new { userId = "x", role = "admin", reason = "Thử" });
         Assert.Equal(HttpStatusCode.NotFound, refused.Status);
+
+        // qs unseats a member the running node's grain already holds: the next read shows it.
+        AcceptedVersion(await PostAsync(admin, "/api/admin/bodies/pc-hue-thuan-hoa/members", new { memberId = "th-d-001", name = "Phan Thị Hạnh", group = "Tổ 1" }));
+        Assert.Single((await GetAsync(anonymous, "/api/bodies/pc-hue-thuan-hoa")).GetProperty("members").EnumerateArray());
+        var unseated = await QsAsync(["unseat", "--body", "pc-hue-thuan-hoa", "--member", "th-d-001", "--reason", "Chuyển nơi cư trú", .. store]);
+        Assert.True(unseated.Exit == CliApp.Ok, unseated.Error);
+        Assert.Equal("Chuyển nơi cư trú",
+            Assert.Single((await GetAsync(anonymous, "/api/bodies/pc-hue-thuan-hoa")).GetProperty("unseated").EnumerateArray()).GetProperty("reason").GetString());
         Assert.Equal(CliApp.Ok, (await QsAsync(["verify", .. store])).Exit);
     }
 }

@@ -7,6 +7,9 @@ public abstract class SqliteNodeTest : IAsyncLifetime
 
     private protected TestNode Node { get; private set; } = null!;
 
+    /// <summary>The options that name this test's database to <c>qs</c>, which writes to it while the node runs.</summary>
+    private protected string[] QsStore => ["--provider", _store.Store.Provider, "--connection", _store.Store.ConnectionString];
+
     /// <summary>The clock the node runs on; null for the real one.</summary>
     private protected virtual TimeProvider? Clock => null;
 

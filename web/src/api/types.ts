@@ -16,6 +16,7 @@ export type SittingSummary = Schemas['SittingSummary'];
 export type SittingStatus = Schemas['SittingStatus'];
 export type BodySummary = Schemas['BodySummary'];
 export type BodyView = Schemas['BodyView'];
+export type PersonDeparture = Schemas['PersonDeparture'];
 export type BodyKind = Schemas['BodyKind'];
 export type Official = Schemas['Official'];
 export type Me = Schemas['Me'];

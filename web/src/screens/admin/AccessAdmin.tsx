@@ -6,6 +6,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { useCommand } from '../../components/useCommand';
 import { t } from '../../i18n/i18n';
 import { AdminForm, optional } from './AdminForm';
+import { servingMembers, servingOfficials } from '../../api/roster';
 
 const roles: readonly Role[] = ['chair', 'secretariat', 'deputy', 'respondent', 'agencyOfficer', 'supervisor', 'admin'];
 
@@ -18,13 +19,13 @@ export function AccessAdmin({ body }: { readonly body: BodyView; readonly system
   useEffect(() => {
     void api.accounts().then(setAccounts, () => setAccounts([]));
     void api.grants(body.bodyId, true).then(setHistory, () => setHistory([]));
-  }, [body.bodyId, reload]);
+  }, [body.bodyId, body.version, reload]);
 
   const people = (role: string): readonly (readonly [string, string])[] =>
     role === 'deputy'
-      ? body.members.map(m => [m.memberId, m.name] as const)
+      ? servingMembers(body).map(m => [m.memberId, m.name] as const)
       : role === 'respondent'
-        ? body.officials.map(o => [o.officialId, o.name] as const)
+        ? servingOfficials(body).map(o => [o.officialId, o.name] as const)
         : role === 'agencyOfficer'
           ? body.agencies.map(a => [a.agencyId, a.name] as const)
           : [['', t('admin.none')] as const];

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, command } from '../../api/client';
 import { Link, paths } from '../../app/router';
-import type { BodyView, RulesProfile } from '../../api/types';
+import type { BodyView, PersonDeparture, RulesProfile } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { AccessAdmin } from './AccessAdmin';
 import { AdminForm, optional } from './AdminForm';
+import { DepartureForm } from './DepartureForm';
 
 /** One body's set-up: term, members, agencies, officials, rules profiles, sessions, then accounts and roles. */
 export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonly system: boolean }) {
@@ -32,6 +33,8 @@ export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonl
   }
 
   const path = { bodyId };
+  const unseated = new Map(body.unseated.map(d => [d.personId, d]));
+  const relieved = new Map(body.relieved.map(d => [d.personId, d]));
   return (
     <div data-testid="body-admin">
       <h2>{body.name}</h2>
@@ -58,11 +61,12 @@ export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonl
       </section>
 
       <section class="panel admin__section" aria-labelledby="admin-members-heading">
-        <h3 id="admin-members-heading">{t('admin.members', { count: body.members.length })}</h3>
+        <h3 id="admin-members-heading">{t('admin.members', { count: body.members.length - unseated.size })}</h3>
         <ul class="admin__list" data-testid="admin-members">
           {body.members.map(m => (
             <li key={m.memberId}>
               {m.name} <span class="muted">({m.memberId}{m.group ? ` · ${m.group}` : ''})</span>
+              <Left departure={unseated.get(m.memberId)} text="admin.member.left" />
             </li>
           ))}
         </ul>
@@ -77,6 +81,16 @@ export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonl
             { name: 'group', label: 'admin.group' },
           ]}
           action={v => command('/api/admin/bodies/{bodyId}/members', path, { memberId: v.memberId ?? '', name: v.name ?? '', group: optional(v.group) })}
+          onDone={again}
+        />
+        <DepartureForm
+          key={`unseat|${body.version}`}
+          id="unseat"
+          heading="admin.member.unseat"
+          confirmText="admin.member.unseatConfirm"
+          done="admin.member.unseated"
+          people={body.members.filter(m => !unseated.has(m.memberId)).map(m => [m.memberId, m.name] as const)}
+          action={d => command('/api/admin/bodies/{bodyId}/members/{memberId}/unseating', { bodyId, memberId: d.personId }, { reason: d.reason, on: d.on })}
           onDone={again}
         />
       </section>
@@ -111,6 +125,7 @@ export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonl
           {body.officials.map(o => (
             <li key={o.officialId}>
               {o.name}, {o.office} <span class="muted">({o.officialId}{o.agencyId ? ` · ${o.agencyId}` : ''})</span>
+              <Left departure={relieved.get(o.officialId)} text="admin.official.left" />
             </li>
           ))}
         </ul>
@@ -135,6 +150,16 @@ export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonl
               agency: null,
             })
           }
+          onDone={again}
+        />
+        <DepartureForm
+          key={`relieve|${body.version}`}
+          id="relieve"
+          heading="admin.official.relieve"
+          confirmText="admin.official.relieveConfirm"
+          done="admin.official.relievedDone"
+          people={body.officials.filter(o => !relieved.has(o.officialId)).map(o => [o.officialId, o.name] as const)}
+          action={d => command('/api/admin/bodies/{bodyId}/officials/{officialId}/relief', { bodyId, officialId: d.personId }, { reason: d.reason, on: d.on })}
           onDone={again}
         />
       </section>
@@ -206,4 +231,14 @@ export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonl
       <AccessAdmin body={body} system={system} />
     </div>
   );
+}
+
+/** A member's or official's departure in the roster: from when and why, as the public record says. */
+function Left({ departure, text }: { readonly departure: PersonDeparture | undefined; readonly text: 'admin.member.left' | 'admin.official.left' }) {
+  return departure ? (
+    <span class="muted" data-testid="departure">
+      {' '}
+      — {t(text, { date: departure.on, reason: departure.reason })}
+    </span>
+  ) : null;
 }

@@ -5,6 +5,7 @@ import { CommandFeedback } from '../../components/CommandFeedback';
 import { useBodyView } from '../../components/hooks';
 import { useCommand } from '../../components/useCommand';
 import { t } from '../../i18n/i18n';
+import { servingOfficials } from '../../api/roster';
 
 /**
  * A written question slip (phiếu chất vấn): to a cluster's respondent, or outside the clusters to any
@@ -20,7 +21,7 @@ export function FileQuestionForm({ sitting }: { readonly sitting: SittingView })
   const cluster = sitting.clusters.find(c => c.clusterId === clusterId);
   const respondents = cluster
     ? [cluster.main, ...cluster.related]
-    : (body?.officials ?? []).map(o => ({ officialId: o.officialId, name: o.name, office: o.office }));
+    : (body ? servingOfficials(body) : []).map(o => ({ officialId: o.officialId, name: o.name, office: o.office }));
   const chosen = respondents.find(r => r.officialId === respondentId) ?? respondents[0];
 
   const submit = async (e: Event) => {

@@ -11,6 +11,7 @@ import { vietnamDayPlus } from '../../time/format';
 import { ClusterFields } from './ClusterFields';
 import { StartField } from './StartField';
 import { emptyCluster, scheduleRequest, videoOf, type ClusterDraft, type ScheduleDraft } from './plan';
+import { servingOfficials } from '../../api/roster';
 
 const MAX_CLUSTERS = 20;
 
@@ -33,7 +34,8 @@ export function ScheduleForm({ bodyId }: { readonly bodyId: string }) {
     return <p class="muted">{t('common.loading')}</p>;
   }
 
-  const officials: readonly Official[] = body.officials;
+  // Only officials still in post can be named: the server refuses a relieved one (respondent_relieved).
+  const officials: readonly Official[] = servingOfficials(body);
   const setCluster = (index: number, cluster: ClusterDraft) =>
     setDraft({ ...draft, clusters: draft.clusters.map((c, i) => (i === index ? cluster : c)) });
 
