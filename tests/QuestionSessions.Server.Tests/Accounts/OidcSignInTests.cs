@@ -48,6 +48,28 @@ public sealed class OidcSignInTests : OidcTest
     }
 
     [Fact]
+    public async Task A_password_lockout_does_not_lock_the_account_out_of_the_identity_provider()
+    {
+        // The lock guards the password against guessing and anyone can trigger it by naming the account: it must
+        // not let a stranger keep a citizen from signing in with the national identity, which proves who they are.
+        await LinkAsync("chair.hue", "079201000001");
+        using var guesser = Node.Anonymous();
+        HttpStatusCode last = default;
+        for (var i = 0; i < 5; i++)
+        {
+            last = (await Session.SignInAsync(guesser, "chair.hue", "doan-mo-mat-khau")).Status;
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Session.SignInAsync(guesser, "chair.hue", TestNode.DemoPassword)).Status);
+        Provider.Subject = "079201000001";
+        using var browser = new OidcBrowser(Node.Address);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInThroughProviderAsync("/")).Status);
+        Assert.True(await Session.SignedInAsync(browser.Http));
+    }
+
+    [Fact]
     public async Task A_browser_refused_an_unknown_subject_goes_back_to_the_sign_in_screen_with_the_reason()
     {
         Provider.Subject = "079201999999";
