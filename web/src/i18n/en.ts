@@ -24,7 +24,7 @@ export const en: Record<MessageKey, string> = {
   'auth.registerIntro': 'A voter account lets you follow commitments and file petitions online. A new account holds no role in sittings.',
   'auth.displayName': 'Full name to show',
   'auth.usernameHint': '3 to 32 characters: letters, digits, dot, hyphen or underscore.',
-  'auth.passwordHint': 'At least 12 characters, not containing the username; a sentence you remember works well.',
+  'auth.passwordHint': 'At least 12 characters; a sentence you remember works well.',
   'auth.newPassword': 'Password',
   'gate.signInFirst': 'This page is for people with a role in the sitting. Please sign in.',
   'gate.notAllowed': 'Your account does not hold this role in the body holding the sitting.',

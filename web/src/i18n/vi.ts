@@ -25,7 +25,7 @@ export const vi = {
   'auth.registerIntro': 'Tài khoản cử tri dùng để theo dõi cam kết và gửi kiến nghị trực tuyến. Tài khoản mới không có vai trò trong phiên họp.',
   'auth.displayName': 'Họ và tên hiển thị',
   'auth.usernameHint': 'Từ 3 đến 32 ký tự: chữ cái, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
-  'auth.passwordHint': 'Ít nhất 12 ký tự, không chứa tên đăng nhập; có thể là một câu dễ nhớ.',
+  'auth.passwordHint': 'Ít nhất 12 ký tự; có thể là một câu dễ nhớ.',
   'auth.newPassword': 'Mật khẩu',
   'gate.signInFirst': 'Trang này dành cho người có vai trò trong phiên họp. Vui lòng đăng nhập.',
   'gate.notAllowed': 'Tài khoản của bạn không có vai trò này trong cơ quan tổ chức phiên họp.',
