@@ -30,7 +30,7 @@ internal sealed class AccountStore(IEventStore store, Microsoft.Extensions.Optio
     public async Task<bool> CreateAsync(string username, string displayName, string password, IReadOnlyList<Grant> grants, CancellationToken cancellationToken)
     {
         var account = new Account(Guid.CreateVersion7().ToString("N"), username.Trim().ToLowerInvariant(), displayName, "", grants);
-        account = account with { PasswordHash = _hasher.HashPassword(account, password) };
+        account = account with { PasswordHash = _hasher.HashPassword(account, PasswordRules.Normalize(password)) };
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using var command = Sql.Command(connection, null, """
             INSERT INTO accounts (user_id, username, display_name, password_hash, grants)
@@ -56,17 +56,38 @@ internal sealed class AccountStore(IEventStore store, Microsoft.Extensions.Optio
         if (account is null)
         {
             // Hash anyway so a missing user takes as long as a wrong password.
-            _hasher.VerifyHashedPassword(new Account("", "", "", "", []), _dummyHash.Value, password);
+            _hasher.VerifyHashedPassword(new Account("", "", "", "", []), _dummyHash.Value, PasswordRules.Normalize(password));
             return null;
         }
 
-        return _hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed ? null : account;
+        var normalized = PasswordRules.Normalize(password);
+        if (_hasher.VerifyHashedPassword(account, account.PasswordHash, normalized) != PasswordVerificationResult.Failed)
+        {
+            return account;
+        }
+
+        // A hash made before passwords were normalised holds the password as it was typed: accept that form once and
+        // store the normalised hash, so the same person on another keyboard signs in from now on.
+        if (normalized == password || _hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            return null;
+        }
+
+        await SetPasswordHashAsync(account.UserId, _hasher.HashPassword(account, normalized), cancellationToken);
+        return account;
+    }
+
+    private async Task SetPasswordHashAsync(string userId, string hash, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, "UPDATE accounts SET password_hash = @hash WHERE user_id = @id", ("hash", hash), ("id", userId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task<Account?> FindAsync(string username, CancellationToken cancellationToken) =>
         FindWhereAsync("username", username.Trim().ToLowerInvariant(), cancellationToken);
 
-    /// <summary>The account with its current grants, for a session that names only the user id.</summary>
+    /// <summary>The account with its current grants, by its id.</summary>
     public Task<Account?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
         FindWhereAsync("user_id", userId, cancellationToken);
 
@@ -83,9 +104,7 @@ internal sealed class AccountStore(IEventStore store, Microsoft.Extensions.Optio
             return null;
         }
 
-        var account = new Account(
-            reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-            JsonSerializer.Deserialize<List<Grant>>(reader.GetString(4), GrantJson) ?? []);
+        var account = new Account(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), LegacyGrants(reader.GetString(4)));
         await reader.DisposeAsync();
         // Roles come from the grant events' read model; the JSON column only holds grants of an older database
         // not yet issued as events (GrantMigration empties it at start-up).
@@ -103,8 +122,7 @@ internal sealed class AccountStore(IEventStore store, Microsoft.Extensions.Optio
         var accounts = new List<Account>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            accounts.Add(new Account(reader.GetString(0), reader.GetString(1), reader.GetString(2), "",
-                JsonSerializer.Deserialize<List<Grant>>(reader.GetString(3), GrantJson) ?? []));
+            accounts.Add(new Account(reader.GetString(0), reader.GetString(1), reader.GetString(2), "", LegacyGrants(reader.GetString(3))));
         }
 
         return accounts;
@@ -136,14 +154,17 @@ internal sealed class AccountStore(IEventStore store, Microsoft.Extensions.Optio
                 accounts.Add(new Account(reader.GetString(0), reader.GetString(1), reader.GetString(2), "", new List<Grant>()));
             }
 
-            if (!reader.IsDBNull(3) && Enum.TryParse<Role>(reader.GetString(3), out var role))
+            if (Administration.RoleGrantLedger.ReadGrant(reader, 3) is { } grant)
             {
-                ((List<Grant>)accounts[^1].Grants).Add(new Grant(role, reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                ((List<Grant>)accounts[^1].Grants).Add(grant);
             }
         }
 
         return accounts;
     }
+
+    /// <summary>The grants column of an older database (see <see cref="FindByIdAsync"/>).</summary>
+    public static IReadOnlyList<Grant> LegacyGrants(string json) => JsonSerializer.Deserialize<List<Grant>>(json, GrantJson) ?? [];
 
     private static JsonSerializerOptions CreateJson()
     {

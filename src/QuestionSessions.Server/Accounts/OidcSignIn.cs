@@ -113,6 +113,16 @@ internal static class OidcSignIn
     {
         var http = context.HttpContext;
         var cancellationToken = http.RequestAborted;
+        // The handler has checked the nonce against this browser's cookie; this checks nobody used it before.
+        if (context.Nonce is not { Length: > 0 } nonce
+            || !await http.RequestServices.GetRequiredService<OidcReplayGuard>().FirstUseAsync(nonce, context.SecurityToken.ValidTo, cancellationToken))
+        {
+            http.RequestServices.GetRequiredService<ILogger<OidcOptions>>().LogWarning("An OpenID Connect answer was presented a second time; it was refused");
+            context.HandleResponse();
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, "oidc_failed", "This answer from the identity provider was already used; nobody was signed in.");
+            return;
+        }
+
         var subject = context.Principal?.FindFirst("sub");
         var userId = subject is null || string.IsNullOrEmpty(subject.Issuer) ? null
             : await http.RequestServices.GetRequiredService<ExternalLogins>().FindUserAsync(subject.Issuer, subject.Value, cancellationToken);

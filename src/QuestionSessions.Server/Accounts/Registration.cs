@@ -12,8 +12,6 @@ namespace QuestionSessions.Server.Accounts;
 /// </summary>
 internal static class Registration
 {
-    public const int MinPasswordLength = 10;
-
     public static async Task<Results<Created<AccountEndpoints.Me>, ProblemHttpResult>> Register(
         NewAccountRequest request, AccountStore accounts, HttpContext http, CancellationToken cancellationToken)
     {
@@ -28,7 +26,7 @@ internal static class Registration
             return Bad("display_name_invalid", "A display name has 1 to 100 characters and no control or invisible formatting characters.");
         }
 
-        if (PasswordProblem(request.Password, username) is { } problem)
+        if (PasswordRules.Problem(username, request.Password) is { } problem)
         {
             return Bad("password_weak", problem);
         }
@@ -44,29 +42,14 @@ internal static class Registration
         return TypedResults.Created("/api/auth/me", AccountEndpoints.Me.Of(account));
     }
 
-    // Length over composition rules (NIST SP 800-63B): long enough, not the username, not one repeated character.
-    private static string? PasswordProblem(string password, string username)
-    {
-        if (password.Length < MinPasswordLength)
-        {
-            return $"A password has at least {MinPasswordLength} characters.";
-        }
-
-        if (password.Contains(username, StringComparison.OrdinalIgnoreCase))
-        {
-            return "A password must not contain the username.";
-        }
-
-        return password.Distinct().Count() < 4 ? "A password needs at least 4 different characters." : null;
-    }
-
     private static ProblemHttpResult Bad(string code, string detail) =>
         (ProblemHttpResult)Problems.Problem(StatusCodes.Status400BadRequest, "Cannot create this account", detail, code);
 
     internal sealed record NewAccountRequest(
         [property: Required, StringLength(100, MinimumLength = 1)] string Username,
         [property: Required, StringLength(200, MinimumLength = 1)] string DisplayName,
-        [property: Required, StringLength(200, MinimumLength = 1)] string Password);
+        // Whitespace passes the shape check so that the password rule refuses it, with the same code as on every path.
+        [property: Required(AllowEmptyStrings = true), StringLength(200, MinimumLength = 1)] string Password);
 }
 
 /// <summary>What a username and a display name may be. Both are compared and stored in Unicode form C.</summary>

@@ -33,20 +33,15 @@ internal static class SessionCookie
     /// <summary>The cookie handler's OnValidatePrincipal: a cookie without a live session signs nobody in.</summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var cancellationToken = context.HttpContext.RequestAborted;
-        var services = context.HttpContext.RequestServices;
-        var account = SessionId(context.Principal!) is { } sessionId
-            && await services.GetRequiredService<SessionStore>().ValidateAsync(sessionId, cancellationToken) is { } userId
-            && await services.GetRequiredService<AccountStore>().FindByIdAsync(userId, cancellationToken) is { } found
-                ? (Account: found, SessionId: sessionId)
-                : default;
-        if (account.Account is null)
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+        if (SessionId(context.Principal!) is not { } sessionId
+            || await sessions.ValidateAsync(sessionId, context.HttpContext.RequestAborted) is not { } account)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
 
-        context.ReplacePrincipal(ToPrincipal(account.Account, account.SessionId));
+        context.ReplacePrincipal(ToPrincipal(account, sessionId));
     }
 }

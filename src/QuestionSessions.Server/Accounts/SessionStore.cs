@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using QuestionSessions.Domain;
 using QuestionSessions.Runtime.Storage;
 using QuestionSessions.Server.Hosting;
 
@@ -50,27 +51,45 @@ internal sealed class SessionStore(IEventStore store, TimeProvider clock, IOptio
     }
 
     /// <summary>
-    /// The session's user if the session is live (known, not revoked, not expired), else null. A live session
-    /// seen again after a tenth of its idle timeout slides its expiry forward: at most a write every few minutes.
+    /// The session's account, with the grants it holds now, if the session is live (known, not revoked, not
+    /// expired) and the account exists; else null. One query on every request: the session, the account and its
+    /// grants are read together, nothing is cached, so a sign-out, a revoked session or a withdrawn grant counts
+    /// from the very next request on every node. A live session seen again after a tenth of its idle timeout
+    /// slides its expiry forward: a second statement at most every few minutes.
     /// </summary>
-    public async Task<string?> ValidateAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<Account?> ValidateAsync(string sessionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        string userId;
-        long lastSeen;
-        await using (var command = Sql.Command(connection, null,
-            "SELECT user_id, last_seen_at FROM account_sessions WHERE session_id = @id AND revoked_at IS NULL AND expires_at > @now",
+        Account? account = null;
+        var grants = new List<Grant>();
+        long lastSeen = 0;
+        // One row per active grant (or one row with NULLs for an account without any).
+        await using (var command = Sql.Command(connection, null, """
+            SELECT a.user_id, a.username, a.display_name, a.grants, s.last_seen_at, g.role, g.body_id, g.person_id
+            FROM account_sessions s
+            JOIN accounts a ON a.user_id = s.user_id
+            LEFT JOIN role_grants g ON g.user_id = s.user_id AND g.revoked_at IS NULL
+            WHERE s.session_id = @id AND s.revoked_at IS NULL AND s.expires_at > @now
+            ORDER BY g.body_id, g.version
+            """,
             ("id", sessionId), ("now", now)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            if (!await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
             {
-                return null;
+                account ??= new Account(reader.GetString(0), reader.GetString(1), reader.GetString(2), "", AccountStore.LegacyGrants(reader.GetString(3)));
+                lastSeen = reader.GetInt64(4);
+                if (Administration.RoleGrantLedger.ReadGrant(reader, 5) is { } grant)
+                {
+                    grants.Add(grant);
+                }
             }
+        }
 
-            userId = reader.GetString(0);
-            lastSeen = reader.GetInt64(1);
+        if (account is null)
+        {
+            return null;
         }
 
         var idle = (long)options.Value.IdleTimeout.TotalMilliseconds;
@@ -82,7 +101,7 @@ internal sealed class SessionStore(IEventStore store, TimeProvider clock, IOptio
             await touch.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return userId;
+        return account with { Grants = [.. account.Grants.Union(grants)] };
     }
 
     public async Task RevokeAsync(string sessionId, CancellationToken cancellationToken)

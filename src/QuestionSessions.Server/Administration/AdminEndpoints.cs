@@ -121,7 +121,7 @@ internal static class AdminEndpoints
         var password = r.Password is { Length: > 0 } given ? given : oneTime!;
         if (PasswordRules.Problem(r.Username, password) is { } weak)
         {
-            return (ProblemHttpResult)Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Weak password", weak, "weak_password");
+            return (ProblemHttpResult)Problems.Problem(StatusCodes.Status422UnprocessableEntity, "Weak password", weak, "password_weak");
         }
 
         if (await accounts.CreateWithoutGrantsAsync(r.Username, r.DisplayName.Trim(), password, cancellationToken) is not { } account)

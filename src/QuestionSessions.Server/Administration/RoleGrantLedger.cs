@@ -84,14 +84,23 @@ internal sealed class RoleGrantLedger : IProjection<BodyState>
         var grants = new List<Grant>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (Enum.TryParse<Role>(reader.GetString(0), out var role))
+            if (ReadGrant(reader, 0) is { } grant)
             {
-                grants.Add(new Grant(role, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+                grants.Add(grant);
             }
         }
 
         return grants;
     }
+
+    /// <summary>
+    /// The grant in columns role, body_id, person_id from <paramref name="first"/> on; null when the role is NULL (an
+    /// outer join found none) or a name this version does not know.
+    /// </summary>
+    public static Grant? ReadGrant(DbDataReader reader, int first) =>
+        !reader.IsDBNull(first) && Enum.TryParse<Role>(reader.GetString(first), out var role)
+            ? new Grant(role, reader.GetString(first + 1), reader.IsDBNull(first + 2) ? null : reader.GetString(first + 2))
+            : null;
 
     /// <summary>The roles of one body: held now, or (with <paramref name="history"/>) every grant ever made, oldest first.</summary>
     public static async Task<IReadOnlyList<RoleGrantRecord>> ListAsync(IEventStore store, string bodyId, bool history, CancellationToken cancellationToken)

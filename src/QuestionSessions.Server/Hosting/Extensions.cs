@@ -74,6 +74,7 @@ internal static class Extensions
         services.AddSingleton<SessionStore>();
         services.AddSingleton<LockoutStore>();
         services.AddSingleton<ExternalLogins>();
+        services.AddSingleton<OidcReplayGuard>();
         services.AddSingleton<TranscriptRenderer>();
         services.AddSingleton(VideoHosts.From(builder.Configuration));
         services.AddSingleton<CommandRunner>();

@@ -45,6 +45,7 @@ internal sealed class SchemaService(IEventStore store) : IHostedService
         await SessionStore.CreateTableAsync(connection, transaction, cancellationToken);
         await LockoutStore.CreateTableAsync(connection, transaction, cancellationToken);
         await ExternalLogins.CreateTableAsync(connection, transaction, cancellationToken);
+        await OidcReplayGuard.CreateTableAsync(connection, transaction, cancellationToken);
         await Administration.RoleGrantLedger.CreateTableAsync(connection, transaction, cancellationToken);
         await Search.SearchIndex.CreateTableAsync(connection, transaction, cancellationToken);
         await PersonalData.PersonalDataStore.CreateTableAsync(connection, transaction, cancellationToken);

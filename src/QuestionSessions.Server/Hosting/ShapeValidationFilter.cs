@@ -101,7 +101,8 @@ internal sealed class ShapeValidationFilter : IEndpointFilter
     // [Required] lets through text of zero-width spaces or NULs; a name or a title must not reorder what follows it.
     private static void CheckText(PropertyInfo property, string text, string key, Dictionary<string, List<string>> errors)
     {
-        if (property.IsDefined(typeof(RequiredAttribute)) && !Texts.HasContent(text))
+        // A password is any text the password rule accepts; that rule, not this one, refuses an empty-looking one.
+        if (property.IsDefined(typeof(RequiredAttribute)) && property.Name != "Password" && !Texts.HasContent(text))
         {
             Add(errors, key, "The text says nothing: it is empty or only invisible characters.");
         }

@@ -9,37 +9,14 @@ namespace QuestionSessions.Server.Tests.Accounts;
 /// OpenID Connect sign-in against a real provider started in the test: the flow is driven redirect by redirect with
 /// one cookie jar, as a browser would, so each step can be inspected or tampered with.
 /// </summary>
-public sealed class OidcSignInTests : IAsyncLifetime
+public sealed class OidcSignInTests : OidcTest
 {
-    private readonly SqliteTestStore _store = new();
-    private TestIdentityProvider _provider = null!;
-    private TestNode _node = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _provider = await TestIdentityProvider.StartAsync();
-        _node = await TestNode.StartAsync(_store.Store, extra:
-        [
-            $"--Authentication:Oidc:Authority={_provider.Address}",
-            $"--Authentication:Oidc:ClientId={TestIdentityProvider.ClientId}",
-            $"--Authentication:Oidc:ClientSecret={TestIdentityProvider.ClientSecret}",
-            "--Authentication:Oidc:DisplayName=VNeID",
-        ]);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        await _provider.DisposeAsync();
-        _store.Dispose();
-    }
-
     [Fact]
     public async Task A_linked_subject_signs_in_as_its_account_and_lands_on_the_return_address()
     {
         var userId = await LinkAsync("chair.hue", "079201000001");
-        _provider.Subject = "079201000001";
-        using var browser = new Browser(_node.Address);
+        Provider.Subject = "079201000001";
+        using var browser = new OidcBrowser(Node.Address);
 
         var (status, landing, _) = await browser.SignInThroughProviderAsync("/commitments?body=hue");
 
@@ -51,17 +28,17 @@ public sealed class OidcSignInTests : IAsyncLifetime
         Assert.Contains(me.GetProperty("grants").EnumerateArray(), g => g.GetProperty("role").GetString() == "chair");
 
         // The cookie names one of our server-side sessions: signing out revokes it like any other.
-        var cookie = browser.Cookies.GetCookieHeader(_node.Address);
+        var cookie = browser.Cookies.GetCookieHeader(Node.Address);
         Assert.Equal(HttpStatusCode.NoContent, (await PostAsync(browser.Http, "/api/auth/sign-out")).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, await Session.ReplayAsync(_node.Address, cookie));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Session.ReplayAsync(Node.Address, cookie));
     }
 
     [Fact]
     public async Task An_unknown_subject_signs_nobody_in_and_says_why()
     {
         await LinkAsync("chair.hue", "079201000001");
-        _provider.Subject = "079201999999";
-        using var browser = new Browser(_node.Address);
+        Provider.Subject = "079201999999";
+        using var browser = new OidcBrowser(Node.Address);
 
         var (status, _, problem) = await browser.SignInThroughProviderAsync("/");
 
@@ -71,10 +48,32 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_password_lockout_does_not_lock_the_account_out_of_the_identity_provider()
+    {
+        // The lock guards the password against guessing and anyone can trigger it by naming the account: it must
+        // not let a stranger keep a citizen from signing in with the national identity, which proves who they are.
+        await LinkAsync("chair.hue", "079201000001");
+        using var guesser = Node.Anonymous();
+        HttpStatusCode last = default;
+        for (var i = 0; i < 5; i++)
+        {
+            last = (await Session.SignInAsync(guesser, "chair.hue", "doan-mo-mat-khau")).Status;
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Session.SignInAsync(guesser, "chair.hue", TestNode.DemoPassword)).Status);
+        Provider.Subject = "079201000001";
+        using var browser = new OidcBrowser(Node.Address);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInThroughProviderAsync("/")).Status);
+        Assert.True(await Session.SignedInAsync(browser.Http));
+    }
+
+    [Fact]
     public async Task A_browser_refused_an_unknown_subject_goes_back_to_the_sign_in_screen_with_the_reason()
     {
-        _provider.Subject = "079201999999";
-        using var browser = new Browser(_node.Address, acceptHtml: true);
+        Provider.Subject = "079201999999";
+        using var browser = new OidcBrowser(Node.Address, acceptHtml: true);
 
         var (status, landing, _) = await browser.SignInThroughProviderAsync("/");
 
@@ -89,8 +88,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
     public async Task A_tampered_answer_from_the_provider_signs_nobody_in(string parameter)
     {
         await LinkAsync("chair.hue", "079201000001");
-        _provider.Subject = "079201000001";
-        using var browser = new Browser(_node.Address);
+        Provider.Subject = "079201000001";
+        using var browser = new OidcBrowser(Node.Address);
 
         var (status, _, problem) = await browser.SignInThroughProviderAsync("/", callback => Tamper(callback, parameter));
 
@@ -102,7 +101,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task A_callback_with_no_flow_behind_it_signs_nobody_in()
     {
-        using var browser = new Browser(_node.Address);
+        using var browser = new OidcBrowser(Node.Address);
         using var response = await browser.Http.GetAsync("/api/auth/oidc/callback?code=abc&state=xyz", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -116,7 +115,7 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [InlineData("javascript:alert(1)")]
     public async Task A_return_address_off_this_site_is_refused_before_the_provider_is_asked(string returnUrl)
     {
-        using var browser = new Browser(_node.Address);
+        using var browser = new OidcBrowser(Node.Address);
         using var response = await browser.Http.GetAsync($"/api/auth/oidc/challenge?returnUrl={Uri.EscapeDataString(returnUrl)}", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -128,8 +127,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
     [Fact]
     public async Task A_provider_that_does_not_answer_is_a_clear_refusal_not_a_server_error()
     {
-        await _provider.DisposeAsync();
-        using var browser = new Browser(_node.Address);
+        await Provider.DisposeAsync();
+        using var browser = new OidcBrowser(Node.Address);
 
         var (status, _, problem) = await browser.SignInThroughProviderAsync("/");
 
@@ -139,24 +138,32 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_providers_list_names_the_configured_provider()
+    public async Task The_providers_list_names_the_configured_provider_and_its_link_leads_to_it()
     {
-        using var http = _node.Anonymous();
+        using var http = Node.Anonymous();
         var providers = await GetAsync(http, "/api/auth/providers");
-        Assert.Equal("VNeID", providers.GetProperty("oidc").GetProperty("displayName").GetString());
+        Assert.True(providers.GetProperty("password").GetBoolean());
+        var oidc = providers.GetProperty("oidc");
+        Assert.Equal("VNeID", oidc.GetProperty("displayName").GetString());
+
+        // The sign-in screen's button is this address with the return path appended: it must reach the provider.
+        using var browser = new OidcBrowser(Node.Address);
+        using var challenge = await browser.Http.GetAsync($"{oidc.GetProperty("challengeUrl").GetString()}?returnUrl=%2Ffollows", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.StartsWith(new Uri(Provider.Address, "connect/authorize").ToString(), challenge.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Only_an_administrator_links_an_identity_to_an_account()
     {
-        using var chair = await _node.SignInAsync("chair.na");
+        using var chair = await Node.SignInAsync("chair.na");
         var userId = (await GetAsync(chair.Http, "/api/auth/me")).GetProperty("userId").GetString();
-        var (status, body) = await PostAsync(chair.Http, $"/api/admin/accounts/{userId}/external-logins", new { issuer = _provider.Issuer, subject = "079201000002" });
+        var (status, body) = await PostAsync(chair.Http, $"/api/admin/accounts/{userId}/external-logins", new { issuer = Provider.Issuer, subject = "079201000002" });
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal("role_required", body.GetProperty("code").GetString());
-        _provider.Subject = "079201000002";
-        using var browser = new Browser(_node.Address);
+        Provider.Subject = "079201000002";
+        using var browser = new OidcBrowser(Node.Address);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.SignInThroughProviderAsync("/")).Status);
     }
 
@@ -164,24 +171,14 @@ public sealed class OidcSignInTests : IAsyncLifetime
     public async Task One_identity_cannot_be_linked_to_two_accounts()
     {
         await LinkAsync("chair.hue", "079201000001");
-        using var admin = await _node.SignInAsync("admin");
-        using var other = await _node.SignInAsync("chair.na");
+        using var admin = await Node.SignInAsync("admin");
+        using var other = await Node.SignInAsync("chair.na");
         var otherId = (await GetAsync(other.Http, "/api/auth/me")).GetProperty("userId").GetString();
 
-        var (status, body) = await PostAsync(admin.Http, $"/api/admin/accounts/{otherId}/external-logins", new { issuer = _provider.Issuer, subject = "079201000001" });
+        var (status, body) = await PostAsync(admin.Http, $"/api/admin/accounts/{otherId}/external-logins", new { issuer = Provider.Issuer, subject = "079201000001" });
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("external_login_taken", body.GetProperty("code").GetString());
-    }
-
-    private async Task<string> LinkAsync(string username, string subject)
-    {
-        using var account = await _node.SignInAsync(username);
-        var userId = (await GetAsync(account.Http, "/api/auth/me")).GetProperty("userId").GetString()!;
-        using var admin = await _node.SignInAsync("admin");
-        var (status, _) = await PostAsync(admin.Http, $"/api/admin/accounts/{userId}/external-logins", new { issuer = _provider.Issuer, subject });
-        Assert.Equal(HttpStatusCode.OK, status);
-        return userId;
     }
 
     private static Uri Tamper(Uri callback, string parameter)
@@ -190,62 +187,5 @@ public sealed class OidcSignInTests : IAsyncLifetime
         var value = query[parameter]!;
         query[parameter] = value[..^4] + (value[^4] == 'x' ? 'y' : 'x') + value[^3..];
         return new UriBuilder(callback) { Query = query.ToString() }.Uri;
-    }
-
-    /// <summary>A cookie jar and a client that does not follow redirects by itself.</summary>
-    private sealed class Browser : IDisposable
-    {
-        private readonly Uri _node;
-
-        public Browser(Uri node, bool acceptHtml = false)
-        {
-            _node = node;
-            Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = node };
-            if (acceptHtml)
-            {
-                Http.DefaultRequestHeaders.Add("Accept", "text/html");
-            }
-        }
-
-        public System.Net.CookieContainer Cookies { get; } = new();
-
-        public HttpClient Http { get; }
-
-        /// <summary>
-        /// Starts at the challenge and follows redirects until one leaves the flow (back to a page of this site) or
-        /// an answer is not a redirect. <paramref name="onCallback"/> may rewrite the provider's answer to us.
-        /// </summary>
-        public async Task<(HttpStatusCode Status, string? Landing, JsonElement Problem)> SignInThroughProviderAsync(string returnUrl, Func<Uri, Uri>? onCallback = null)
-        {
-            var next = new Uri(_node, $"/api/auth/oidc/challenge?returnUrl={Uri.EscapeDataString(returnUrl)}");
-            for (var hop = 0; hop < 10; hop++)
-            {
-                if (next.AbsolutePath == "/api/auth/oidc/callback" && onCallback is not null)
-                {
-                    next = onCallback(next);
-                }
-
-                using var response = await Http.GetAsync(next, TestContext.Current.CancellationToken);
-                var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-                if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther))
-                {
-                    return (response.StatusCode, null, text.StartsWith('{') ? JsonDocument.Parse(text).RootElement.Clone() : default);
-                }
-
-                var location = response.Headers.Location!;
-                var absolute = location.IsAbsoluteUri ? location : new Uri(next, location);
-                var leavesFlow = absolute.Authority == _node.Authority && !absolute.AbsolutePath.StartsWith("/api/auth/oidc/", StringComparison.Ordinal);
-                if (leavesFlow)
-                {
-                    return (response.StatusCode, absolute.PathAndQuery, default);
-                }
-
-                next = absolute;
-            }
-
-            throw new InvalidOperationException("The sign-in flow did not end within ten redirects.");
-        }
-
-        public void Dispose() => Http.Dispose();
     }
 }

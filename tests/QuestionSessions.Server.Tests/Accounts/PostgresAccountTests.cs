@@ -50,6 +50,13 @@ public sealed class PostgresAccountTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(admin.Http, $"/api/admin/accounts/{chairId}/external-logins", link)).Status);
         }
 
+        // A role withdrawn while the session is open: the next request, read in the session's one query, no longer has it.
+        using (var admin = await _node.SignInAsync("admin"))
+        {
+            AcceptedVersion(await PostAsync(admin.Http, "/api/admin/bodies/na/grants/revocation", new { userId = chairId, role = "chair", reason = "Hết nhiệm kỳ" }));
+        }
+
+        Assert.DoesNotContain((await GetAsync(chair.Http, "/api/auth/me")).GetProperty("grants").EnumerateArray(), g => g.GetProperty("role").GetString() == "chair");
         Assert.Equal(HttpStatusCode.NoContent, (await PostAsync(chair.Http, "/api/auth/sign-out")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, await Session.ReplayAsync(_node.Address, chair.Cookie));
     }

@@ -68,7 +68,7 @@ public sealed class SessionTests : SqliteNodeTest
         Assert.NotEmpty((await GetAsync(chair.Http, "/api/auth/me")).GetProperty("grants").EnumerateArray());
         var before = await VersionAsync(chair.Http, DemoSitting);
 
-        // Revoked by an administrator as a body event; the session reads the grants back through AccountStore.FindByIdAsync.
+        // Revoked by an administrator as a body event; the session reads the grants back with the session itself (SessionStore.ValidateAsync).
         using var admin = await Node.SignInAsync("admin");
         var userId = (await GetAsync(chair.Http, "/api/auth/me")).GetProperty("userId").GetString();
         AcceptedVersion(await PostAsync(admin.Http, "/api/admin/bodies/na/grants/revocation", new { userId, role = "chair", reason = "Hết nhiệm kỳ" }));
@@ -77,6 +77,23 @@ public sealed class SessionTests : SqliteNodeTest
         var (status, _) = await SittingAsync(chair.Http, DemoSitting, "/open", new { });
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal(before, await VersionAsync(chair.Http, DemoSitting));
+    }
+
+    [Fact]
+    public async Task A_role_granted_then_revoked_while_a_session_is_open_counts_from_the_next_request_each_time()
+    {
+        using var voter = Node.Anonymous();
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(voter, "/api/auth/register", new { username = "thu.ky.moi", displayName = "Lê Thị Thư", password = "sông Hương núi Ngự" })).Status);
+        var userId = (await GetAsync(voter, "/api/auth/me")).GetProperty("userId").GetString();
+        using var admin = await Node.SignInAsync("admin");
+
+        AcceptedVersion(await PostAsync(admin.Http, "/api/admin/bodies/pc-hue/grants", new { username = "thu.ky.moi", role = "secretariat" }));
+        var granted = Assert.Single((await GetAsync(voter, "/api/auth/me")).GetProperty("grants").EnumerateArray());
+        Assert.Equal(("secretariat", "pc-hue"), (granted.GetProperty("role").GetString(), granted.GetProperty("bodyId").GetString()));
+
+        AcceptedVersion(await PostAsync(admin.Http, "/api/admin/bodies/pc-hue/grants/revocation", new { userId, role = "secretariat", reason = "Chuyển công tác" }));
+        Assert.Empty((await GetAsync(voter, "/api/auth/me")).GetProperty("grants").EnumerateArray());
+        Assert.True(await Session.SignedInAsync(voter));
     }
 
     [Fact]

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -42,8 +44,23 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>Who the next authorization signs in.</summary>
     public string Subject { get; set; } = "079201000001";
 
+    /// <summary>When set, the authorization endpoint answers this OAuth error (e.g. access_denied) instead of signing anyone in.</summary>
+    public string? RefuseWith { get; set; }
+
+    /// <summary>
+    /// When set, the token endpoint's answer carries this function's output in place of the ID token it issued: how
+    /// a test sends a malformed, forged or misdirected token through the real provider's real token response.
+    /// </summary>
+    public Func<string, string>? RewriteIdToken { get; set; }
+
+    /// <summary>The key this provider signs with and publishes in its JWKS.</summary>
+    public SigningCredentials SigningCredentials =>
+        _app.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue.SigningCredentials[0];
+
     public static async Task<TestIdentityProvider> StartAsync()
     {
+        // Set once the app has started; the handlers below read the test's settings through it.
+        TestIdentityProvider? provider = null;
         var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0", "--environment", "Production"]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddOpenIddict().AddServer(o =>
@@ -71,6 +88,15 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
 
                 return default;
             }));
+            o.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(b => b.UseInlineHandler(c =>
+            {
+                if (c.Response.IdToken is { } issued && provider?.RewriteIdToken is { } rewrite)
+                {
+                    c.Response.IdToken = rewrite(issued);
+                }
+
+                return default;
+            }));
             o.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(b => b.UseInlineHandler(c =>
             {
                 if (c.AuthorizationCodePrincipal is { } principal)
@@ -83,12 +109,20 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
         });
 
         var app = builder.Build();
-        TestIdentityProvider? provider = null;
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], (HttpContext http) =>
         {
             var request = http.GetOpenIddictServerRequest()!;
+            if (provider!.RefuseWith is { } error)
+            {
+                return Results.Forbid(new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "Công dân đã từ chối chia sẻ danh tính.",
+                }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
+
             var identity = new ClaimsIdentity("test-provider", Claims.Name, Claims.Role);
-            identity.SetClaim(Claims.Subject, provider!.Subject);
+            identity.SetClaim(Claims.Subject, provider.Subject);
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -74,7 +74,7 @@ public sealed class AdminAccessTests : IAsyncLifetime
 
         using var admin = await _node.SignInAsync("admin");
         var weak = await PostAsync(admin.Http, "/api/admin/accounts", new { username = "x.y", displayName = "X", password = "ngan" });
-        Assert.Equal((HttpStatusCode.UnprocessableEntity, "weak_password"), (weak.Status, weak.Body.GetProperty("code").GetString()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "password_weak"), (weak.Status, weak.Body.GetProperty("code").GetString()));
         var oneTime = await PostAsync(admin.Http, "/api/admin/accounts", new { username = "thu.ky.hue", displayName = "Lê Thị Thư" });
         Assert.Equal(HttpStatusCode.OK, oneTime.Status);
         var shown = oneTime.Body.GetProperty("oneTimePassword").GetString()!;

@@ -153,7 +153,18 @@ function CreateAccount({ onDone }: { readonly onDone: () => void }) {
         </label>
         <label class="field">
           <span class="field__label">{t('admin.account.password')}</span>
-          <input name="password" type="password" autocomplete="new-password" maxLength={200} value={password} onInput={e => setPassword(e.currentTarget.value)} />
+          <input
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            maxLength={200}
+            aria-describedby="account-password-hint"
+            value={password}
+            onInput={e => setPassword(e.currentTarget.value)}
+          />
+          <span id="account-password-hint" class="muted">
+            {t('auth.passwordHint')}
+          </span>
         </label>
       </div>
       <button type="submit" class="button" disabled={busy}>

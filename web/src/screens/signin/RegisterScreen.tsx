@@ -62,7 +62,7 @@ export default function RegisterScreen({ route }: ScreenProps) {
             type="password"
             autoComplete="new-password"
             required
-            minLength={10}
+            minLength={12}
             maxLength={200}
             aria-describedby="password-hint"
             value={password}
