@@ -29,8 +29,23 @@ internal sealed class TestNode : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>
+    /// Starts a node. A seeded SQLite node over a new file begins from a copy of the once-seeded demo
+    /// (<see cref="SeededTemplate"/>) when its seed would be the same; its own seeder then finds the demo there.
+    /// </summary>
     public static async Task<TestNode> StartAsync(
         TestStore store, bool seed = true, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null, params string[] extra)
+    {
+        if (SeededTemplate.Fits(store, seed, clock, configure is not null, extra))
+        {
+            await SeededTemplate.CopyToAsync(store, s => StartOverAsync(s, seed: true, clock: null, configure: null, extra: []), TestContext.Current.CancellationToken);
+        }
+
+        return await StartOverAsync(store, seed, clock, configure, extra);
+    }
+
+    private static async Task<TestNode> StartOverAsync(
+        TestStore store, bool seed, TimeProvider? clock, Action<WebApplicationBuilder>? configure, string[] extra)
     {
         string[] args =
         [
