@@ -11,8 +11,10 @@ namespace QuestionSessions.Server.Tests.Hosting;
 /// the calendar, bodies of the wrong type or none. Each gets a 4xx problem naming the field, never a 500, and
 /// nothing is written.
 /// </summary>
-public sealed class RequestShapeTests : SqliteNodeTest
+public sealed class RequestShapeTests(SharedSqliteNode node) : IClassFixture<SharedSqliteNode>
 {
+    private SharedSqliteNode Node => node;
+
     private const string Cluster = """{"title":"Y tế cơ sở","mainRespondentId":"na-o-health"}""";
 
     [Theory]

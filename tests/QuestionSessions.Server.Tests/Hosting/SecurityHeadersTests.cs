@@ -9,12 +9,9 @@ namespace QuestionSessions.Server.Tests.Hosting;
 /// (including those written by the exception handler, which clears headers), and the OpenAPI document.
 /// The deployment's video hosts are the only frames allowed, and the only players the secretariat may set.
 /// </summary>
-public sealed class SecurityHeadersTests : SqliteNodeTest
+public sealed class SecurityHeadersTests(SecurityHeadersTests.WebAppNode node) : IClassFixture<SecurityHeadersTests.WebAppNode>
 {
-    private readonly DirectoryInfo _root = WebAppTests.CreateRoot();
-
-    private protected override string[] ExtraArguments =>
-        [$"--Web:Root={_root.FullName}", "--Video:AllowedHosts:0=www.youtube-nocookie.com", "--Video:AllowedHosts:1=TV.HDND.HANOI.GOV.VN"];
+    private WebAppNode Node => node;
 
     [Theory]
     [InlineData("GET", "/", HttpStatusCode.OK)]
@@ -84,5 +81,14 @@ public sealed class SecurityHeadersTests : SqliteNodeTest
             ? string.Join(", ", values)
             : throw new Xunit.Sdk.XunitException($"{name} is missing from {(int)response.StatusCode} {response.RequestMessage?.RequestUri}.");
 
-    private protected override void CleanUp() => _root.Delete(recursive: true);
+    /// <summary>The class's one node (its tests read, or set the video stream no other test looks at): a web app and two video hosts.</summary>
+    public sealed class WebAppNode : SharedSqliteNode
+    {
+        private readonly DirectoryInfo _root = WebAppTests.CreateRoot();
+
+        private protected override string[] ExtraArguments =>
+            [$"--Web:Root={_root.FullName}", "--Video:AllowedHosts:0=www.youtube-nocookie.com", "--Video:AllowedHosts:1=TV.HDND.HANOI.GOV.VN"];
+
+        private protected override void CleanUp() => _root.Delete(recursive: true);
+    }
 }

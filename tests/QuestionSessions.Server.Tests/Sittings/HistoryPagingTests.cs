@@ -9,8 +9,10 @@ namespace QuestionSessions.Server.Tests.Sittings;
 /// A sitting's history (/events) and transcript page by version: a cursor past the end is an empty page, a
 /// negative one a 400, and a page with more after it says where the next one is in a <c>Link: rel="next"</c> header.
 /// </summary>
-public sealed class HistoryPagingTests : SqliteNodeTest
+public sealed class HistoryPagingTests(SharedSqliteNode node) : IClassFixture<SharedSqliteNode>
 {
+    private SharedSqliteNode Node => node;
+
     [Theory]
     [InlineData("events")]
     [InlineData("transcript")]
