@@ -8,8 +8,9 @@ namespace QuestionSessions.Server.Tests.Hosting;
 /// Every kind of response carries the browser's protections: the app's page and files, API answers, problems
 /// (including those written by the exception handler, which clears headers), and the OpenAPI document.
 /// The deployment's video hosts are the only frames allowed, and the only players the secretariat may set.
+/// The tests read, or set the video stream no other test looks at, so they share one node.
 /// </summary>
-public sealed class SecurityHeadersTests(SecurityHeadersTests.WebAppNode node) : IClassFixture<SecurityHeadersTests.WebAppNode>
+public sealed class SecurityHeadersTests(WebAppNode node) : IClassFixture<WebAppNode>
 {
     private WebAppNode Node => node;
 
@@ -81,14 +82,4 @@ public sealed class SecurityHeadersTests(SecurityHeadersTests.WebAppNode node) :
             ? string.Join(", ", values)
             : throw new Xunit.Sdk.XunitException($"{name} is missing from {(int)response.StatusCode} {response.RequestMessage?.RequestUri}.");
 
-    /// <summary>The class's one node (its tests read, or set the video stream no other test looks at): a web app and two video hosts.</summary>
-    public sealed class WebAppNode : SharedSqliteNode
-    {
-        private readonly DirectoryInfo _root = WebAppTests.CreateRoot();
-
-        private protected override string[] ExtraArguments =>
-            [$"--Web:Root={_root.FullName}", "--Video:AllowedHosts:0=www.youtube-nocookie.com", "--Video:AllowedHosts:1=TV.HDND.HANOI.GOV.VN"];
-
-        private protected override void CleanUp() => _root.Delete(recursive: true);
-    }
 }
