@@ -36,7 +36,7 @@ internal static class SeededTemplate
             if (_template is null)
             {
                 var folder = Directory.CreateTempSubdirectory("qs-template-").FullName;
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(folder);
                 var seeded = Path.Combine(folder, "seeded.db");
                 await using (await startSeeding(new TestStore("Sqlite", $"Data Source={seeded}")))
                 {
@@ -62,6 +62,18 @@ internal static class SeededTemplate
         finally
         {
             Gate.Release();
+        }
+    }
+
+    private static void Remove(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean: it is in the temp folder, and a test process must not fail on its way out.
         }
     }
 }
