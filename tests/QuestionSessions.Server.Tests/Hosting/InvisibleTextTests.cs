@@ -8,10 +8,13 @@ namespace QuestionSessions.Server.Tests.Hosting;
 
 /// <summary>
 /// Text that says nothing (zero-width characters, NULs) is not text, and a name or a title holds no direction
-/// overrides or isolates: posted to the write endpoints, each is a 4xx problem and nothing is written.
+/// overrides or isolates: posted to the write endpoints, each is a 4xx problem and nothing is written. The tests
+/// are all refused, so they share one node.
 /// </summary>
-public sealed class InvisibleTextTests : SqliteNodeTest
+public sealed class InvisibleTextTests(SharedSqliteNode node) : IClassFixture<SharedSqliteNode>
 {
+    private SharedSqliteNode Node => node;
+
     public static TheoryData<string, string, string, string> Posts => new()
     {
         { "na-d-001", "/api/sittings/{sitting}/questions", """{"respondentId":"na-o-health","text":"\u200b\u200b\u2060"}""", "text" },

@@ -9,10 +9,12 @@ namespace QuestionSessions.Server.Tests.Hosting;
 /// <summary>
 /// What an attacker or a careless client sends to the write endpoints: nulls inside lists, dates at the ends of
 /// the calendar, bodies of the wrong type or none. Each gets a 4xx problem naming the field, never a 500, and
-/// nothing is written.
+/// nothing is written. The tests are refused, or (the optional bodies) accepted or refused alike, so they share one node.
 /// </summary>
-public sealed class RequestShapeTests : SqliteNodeTest
+public sealed class RequestShapeTests(SharedSqliteNode node) : IClassFixture<SharedSqliteNode>
 {
+    private SharedSqliteNode Node => node;
+
     private const string Cluster = """{"title":"Y tế cơ sở","mainRespondentId":"na-o-health"}""";
 
     [Theory]

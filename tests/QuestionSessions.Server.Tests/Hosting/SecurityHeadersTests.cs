@@ -8,13 +8,11 @@ namespace QuestionSessions.Server.Tests.Hosting;
 /// Every kind of response carries the browser's protections: the app's page and files, API answers, problems
 /// (including those written by the exception handler, which clears headers), and the OpenAPI document.
 /// The deployment's video hosts are the only frames allowed, and the only players the secretariat may set.
+/// The tests read, or set the video stream no other test looks at, so they share one node.
 /// </summary>
-public sealed class SecurityHeadersTests : SqliteNodeTest
+public sealed class SecurityHeadersTests(WebAppNode node) : IClassFixture<WebAppNode>
 {
-    private readonly DirectoryInfo _root = WebAppTests.CreateRoot();
-
-    private protected override string[] ExtraArguments =>
-        [$"--Web:Root={_root.FullName}", "--Video:AllowedHosts:0=www.youtube-nocookie.com", "--Video:AllowedHosts:1=TV.HDND.HANOI.GOV.VN"];
+    private WebAppNode Node => node;
 
     [Theory]
     [InlineData("GET", "/", HttpStatusCode.OK)]
@@ -84,5 +82,4 @@ public sealed class SecurityHeadersTests : SqliteNodeTest
             ? string.Join(", ", values)
             : throw new Xunit.Sdk.XunitException($"{name} is missing from {(int)response.StatusCode} {response.RequestMessage?.RequestUri}.");
 
-    private protected override void CleanUp() => _root.Delete(recursive: true);
 }

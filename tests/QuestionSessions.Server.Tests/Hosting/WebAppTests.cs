@@ -4,14 +4,13 @@ using QuestionSessions.Server.Tests.Infrastructure;
 namespace QuestionSessions.Server.Tests.Hosting;
 
 /// <summary>
-/// The web app is served at / with its client routes, over a web root of this test's own (the real
-/// build is tested end to end in web/e2e); the server's own paths never fall back to the app.
+/// The web app is served at / with its client routes, over a web root of this class's own (the real
+/// build is tested end to end in web/e2e); the server's own paths never fall back to the app. The tests
+/// only read, so they share one node.
 /// </summary>
-public sealed class WebAppTests : SqliteNodeTest
+public sealed class WebAppTests(WebAppNode node) : IClassFixture<WebAppNode>
 {
-    private readonly DirectoryInfo _root = CreateRoot();
-
-    private protected override string[] ExtraArguments => [$"--Web:Root={_root.FullName}"];
+    private WebAppNode Node => node;
 
     // Issue 3: client routes such as /sittings/{id}/watch are reachable by URL.
     [Theory]
@@ -64,8 +63,6 @@ public sealed class WebAppTests : SqliteNodeTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(response.Content.Headers.ContentEncoding);
     }
-
-    private protected override void CleanUp() => _root.Delete(recursive: true);
 
     /// <summary>A web root with an index.html and one hashed asset, for tests of how the app is served.</summary>
     internal static DirectoryInfo CreateRoot()

@@ -29,8 +29,23 @@ internal sealed class TestNode : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>
+    /// Starts a node. A seeded SQLite node over a new file begins from a copy of the once-seeded demo
+    /// (<see cref="SeededTemplate"/>) when its seed would be the same; its own seeder then finds the demo there.
+    /// </summary>
     public static async Task<TestNode> StartAsync(
         TestStore store, bool seed = true, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null, params string[] extra)
+    {
+        if (SeededTemplate.Fits(store, seed, clock, configure is not null, extra))
+        {
+            await SeededTemplate.CopyToAsync(store, s => StartOverAsync(s, seed: true, clock: null, configure: null, extra: []), TestContext.Current.CancellationToken);
+        }
+
+        return await StartOverAsync(store, seed, clock, configure, extra);
+    }
+
+    private static async Task<TestNode> StartOverAsync(
+        TestStore store, bool seed, TimeProvider? clock, Action<WebApplicationBuilder>? configure, string[] extra)
     {
         string[] args =
         [
@@ -71,12 +86,16 @@ internal sealed class TestNode : IAsyncDisposable
     /// <summary>A client signed in as a demo account on the server at <paramref name="address"/>, in this process or not.</summary>
     public static async Task<SignedInClient> SignInAsync(Uri address, string username)
     {
-        var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        using var response = await http.PostAsJsonAsync("/api/auth/sign-in", new { username, password = DemoPassword }, TestContext.Current.CancellationToken);
+        var client = Client(address, new CookieContainer());
+        using var response = await client.Http.PostAsJsonAsync("/api/auth/sign-in", new { username, password = DemoPassword }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        return new SignedInClient(http, cookies.GetCookieHeader(address));
+        return client with { Cookie = client.Cookies.GetCookieHeader(address) };
     }
+
+    /// <summary>A client that sends (and keeps) the cookies in <paramref name="cookies"/>.</summary>
+    public static SignedInClient Client(Uri address, CookieContainer cookies) =>
+        new(new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) },
+            cookies.GetCookieHeader(address), cookies);
 
     public Task<HubClient> ConnectHubAsync() => HubClient.ConnectAsync(Address, cancellationToken: TestContext.Current.CancellationToken);
 
@@ -87,7 +106,7 @@ internal sealed class TestNode : IAsyncDisposable
     }
 }
 
-internal sealed record SignedInClient(HttpClient Http, string Cookie) : IDisposable
+internal sealed record SignedInClient(HttpClient Http, string Cookie, CookieContainer Cookies) : IDisposable
 {
     public void Dispose() => Http.Dispose();
 }

@@ -8,9 +8,12 @@ namespace QuestionSessions.Server.Tests.Sittings;
 /// <summary>
 /// A sitting's history (/events) and transcript page by version: a cursor past the end is an empty page, a
 /// negative one a 400, and a page with more after it says where the next one is in a <c>Link: rel="next"</c> header.
+/// The tests only read, so they share one node.
 /// </summary>
-public sealed class HistoryPagingTests : SqliteNodeTest
+public sealed class HistoryPagingTests(SharedSqliteNode node) : IClassFixture<SharedSqliteNode>
 {
+    private SharedSqliteNode Node => node;
+
     [Theory]
     [InlineData("events")]
     [InlineData("transcript")]
