@@ -30,6 +30,11 @@ public sealed partial class SittingDecider
             return Refuse(ErrorKind.Invalid, "reason_required", $"Say why the sitting moves: one line of at most {MaxTitleLength} characters.");
         }
 
+        if (c.Rules is null)
+        {
+            return Refuse(ErrorKind.Conflict, "no_rules_profile", "The body has no rules profile in force on that date.");
+        }
+
         if (c.Rules.Problem() is { } problem)
         {
             return Refuse(ErrorKind.Invalid, "rules_profile_invalid", problem);

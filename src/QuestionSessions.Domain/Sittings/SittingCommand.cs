@@ -5,8 +5,12 @@ namespace QuestionSessions.Domain.Sittings;
 /// <summary>Commands carry the actor and the time; new ids are chosen by the caller so Decide stays pure.</summary>
 public abstract record SittingCommand(Actor Actor, DateTimeOffset Now) : ICommand;
 
+/// <summary>
+/// <see cref="Rules"/> are the body's rules in force on the sitting's day, resolved by the caller; null when none are,
+/// which the decider refuses (no_rules_profile) after the checks a caller can act on first (role, title, start).
+/// </summary>
 public sealed record ScheduleSitting(
-    Guid SittingId, string BodyId, string Title, DateTimeOffset StartsAt, RulesProfile Rules,
+    Guid SittingId, string BodyId, string Title, DateTimeOffset StartsAt, RulesProfile? Rules,
     IReadOnlyList<ClusterPlan> Clusters, Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);
 
 /// <summary>A written slip. <see cref="Respondent"/> is resolved from the body's officials by the caller.</summary>
@@ -23,9 +27,9 @@ public sealed record RegisterToSpeak(
 
 /// <summary>
 /// Moves a sitting not yet opened to another start, with the reason the public history shows. <see cref="Rules"/> are the
-/// body's rules in force on the new day, resolved by the caller as for <see cref="ScheduleSitting"/>.
+/// body's rules in force on the new day, resolved by the caller as for <see cref="ScheduleSitting"/> (null when none are).
 /// </summary>
-public sealed record RescheduleSitting(DateTimeOffset StartsAt, RulesProfile Rules, string Reason, Actor Actor, DateTimeOffset Now)
+public sealed record RescheduleSitting(DateTimeOffset StartsAt, RulesProfile? Rules, string Reason, Actor Actor, DateTimeOffset Now)
     : SittingCommand(Actor, Now);
 
 public sealed record OpenSitting(Actor Actor, DateTimeOffset Now) : SittingCommand(Actor, Now);

@@ -121,6 +121,11 @@ public sealed partial class SittingDecider : IDecider<SittingState, SittingComma
             return Refuse(ErrorKind.Invalid, "starts_in_past", "A sitting cannot be scheduled to start in the past.");
         }
 
+        if (c.Rules is null)
+        {
+            return Refuse(ErrorKind.Conflict, "no_rules_profile", "The body has no rules profile in force on that date.");
+        }
+
         if (c.Rules.Problem() is { } problem)
         {
             return Refuse(ErrorKind.Invalid, "rules_profile_invalid", problem);

@@ -161,11 +161,8 @@ internal static class SittingEndpoints
             return Problems.Problem(StatusCodes.Status404NotFound, "Not found", "There is no such body.", "body_not_found");
         }
 
-        if (body.ProfileOn(VietnamTime.Today(request.StartsAt)) is not { } rules)
-        {
-            return Problems.Problem(StatusCodes.Status409Conflict, "No rules in force", "The body has no rules profile in force on that date.", "no_rules_profile");
-        }
-
+        // Null when no profile is in force that day: the decider refuses it after the role, the title and the start.
+        var rules = body.ProfileOn(VietnamTime.Today(request.StartsAt));
         var clusters = new List<ClusterPlan>();
         foreach (var cluster in request.Clusters)
         {
@@ -195,11 +192,7 @@ internal static class SittingEndpoints
         }
 
         var body = (await grains.GetGrain<IBodyGrain>(sitting.BodyId).Get(cancellationToken))?.State;
-        if (body?.ProfileOn(VietnamTime.Today(request.StartsAt)) is not { } rules)
-        {
-            return Problems.Problem(StatusCodes.Status409Conflict, "No rules in force", "The body has no rules profile in force on that date.", "no_rules_profile");
-        }
-
+        var rules = body?.ProfileOn(VietnamTime.Today(request.StartsAt));
         return await runner.RunAsync(http, sittingId, (actor, now) => new RescheduleSitting(request.StartsAt, rules, request.Reason, actor, now));
     }
 

@@ -54,6 +54,15 @@ public sealed class RescheduleTests
     }
 
     [Fact]
+    public void RescheduleSitting_to_a_day_without_rules_in_force_is_refused_after_the_start()
+    {
+        var s = Scheduled();
+
+        DecisionAssert.Refused(s.Try(Move(Actors.Secretariat()) with { Rules = null }), ErrorKind.Conflict, "no_rules_profile");
+        DecisionAssert.Refused(s.Try(Move(Actors.Secretariat(), StartsAt.AddDays(-6)) with { Rules = null }), ErrorKind.Invalid, "starts_in_past");
+    }
+
+    [Fact]
     public void RescheduleSitting_to_a_start_already_past_is_invalid()
     {
         var s = Scheduled();

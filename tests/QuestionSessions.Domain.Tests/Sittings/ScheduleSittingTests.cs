@@ -113,6 +113,18 @@ public sealed class ScheduleSittingTests
     }
 
     [Fact]
+    public void Schedule_on_a_day_without_rules_in_force_is_refused_after_the_role_and_the_start()
+    {
+        // The caller passes no rules when none are in force that day: whoever may not schedule, or asks for a start
+        // already past, is told that first, whatever the day's rules.
+        DecisionAssert.Refused(SittingDecider.Decide(Command() with { Rules = null }, SittingDecider.Initial), ErrorKind.Conflict, "no_rules_profile");
+        DecisionAssert.Refused(
+            SittingDecider.Decide(Command(startsAt: Now.AddMinutes(-1)) with { Rules = null }, SittingDecider.Initial), ErrorKind.Invalid, "starts_in_past");
+        DecisionAssert.Refused(
+            SittingDecider.Decide(Command(by: Actors.Chair()) with { Rules = null }, SittingDecider.Initial), ErrorKind.Forbidden, "role_required");
+    }
+
+    [Fact]
     public void Schedule_starting_in_the_past_is_invalid()
     {
         var decision = SittingDecider.Decide(Command(startsAt: Now.AddMinutes(-1)), SittingDecider.Initial);
