@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, command } from '../../api/client';
 import { Link, paths } from '../../app/router';
+import { servingMembers, servingOfficials } from '../../api/roster';
 import type { BodyView, PersonDeparture, RulesProfile } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { AccessAdmin } from './AccessAdmin';
@@ -89,7 +90,7 @@ export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonl
           heading="admin.member.unseat"
           confirmText="admin.member.unseatConfirm"
           done="admin.member.unseated"
-          people={body.members.filter(m => !unseated.has(m.memberId)).map(m => [m.memberId, m.name] as const)}
+          people={servingMembers(body).map(m => [m.memberId, m.name] as const)}
           action={d => command('/api/admin/bodies/{bodyId}/members/{memberId}/unseating', { bodyId, memberId: d.personId }, { reason: d.reason, on: d.on })}
           onDone={again}
         />
@@ -158,7 +159,7 @@ export function BodyAdmin({ bodyId, system }: { readonly bodyId: string; readonl
           heading="admin.official.relieve"
           confirmText="admin.official.relieveConfirm"
           done="admin.official.relievedDone"
-          people={body.officials.filter(o => !relieved.has(o.officialId)).map(o => [o.officialId, o.name] as const)}
+          people={servingOfficials(body).map(o => [o.officialId, o.name] as const)}
           action={d => command('/api/admin/bodies/{bodyId}/officials/{officialId}/relief', { bodyId, officialId: d.personId }, { reason: d.reason, on: d.on })}
           onDone={again}
         />
